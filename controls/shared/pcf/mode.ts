@@ -1,0 +1,23 @@
+/** What the host allows for one bound property: the control's disabled flag and column-level (field) security. */
+export interface FieldMode {
+  /** Nothing can be changed: the form is read-only, the control disabled, or the column not editable for this user. */
+  readOnly: boolean;
+  /** The user may not read the column at all (field security): show a mask, never the value. */
+  masked: boolean;
+}
+
+export function fieldMode(
+  context: ComponentFramework.Context<unknown>,
+  property?: { security?: ComponentFramework.PropertyHelper.SecurityValues },
+): FieldMode {
+  const security = property?.security;
+  const masked = security ? !security.readable : false;
+  const notEditable = security ? !security.editable : false;
+  return { readOnly: context.mode.isControlDisabled || notEditable || masked, masked };
+}
+
+/** The width the form gives the control; -1 or 0 (not tracked yet) counts as wide. */
+export function allocatedWidth(context: ComponentFramework.Context<unknown>): number {
+  const width = context.mode.allocatedWidth;
+  return typeof width === 'number' && width > 0 ? width : 1024;
+}

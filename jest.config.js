@@ -1,0 +1,24 @@
+// One jest run for the whole repository; each part is a project with its own environment.
+// Tests import @eer/contract from source, so no build is needed before jest.
+const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
+const moduleNameMapper = {
+  '^@eer/contract$': '<rootDir>/contract/src/index.ts',
+  '^@eer/local$': '<rootDir>/local/src/index.ts',
+};
+const common = { rootDir: __dirname, transform, moduleNameMapper, testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out/'] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'contract', testEnvironment: 'node', roots: ['<rootDir>/contract/src'] },
+    { ...common, displayName: 'functions', testEnvironment: 'node', roots: ['<rootDir>/integration-functions/src'] },
+    { ...common, displayName: 'local', testEnvironment: 'node', roots: ['<rootDir>/local/src'] },
+    {
+      ...common,
+      displayName: 'controls',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/controls'],
+      setupFilesAfterEnv: ['<rootDir>/controls/shared/test/setupTests.ts'],
+    },
+    { ...common, displayName: 'tests', testEnvironment: 'node', roots: ['<rootDir>/tests'], testTimeout: 60000 },
+  ],
+};

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm test`: install what is missing, then build, typecheck, lint and run every jest project.
+// Any failing step fails the whole run. The last line is "N passed, N failed" for CI.
+const fs = require('node:fs');
+const path = require('node:path');
+const { root, run, ensureDependencies } = require('./ensure');
+
+ensureDependencies();
+
+const steps = [
+  ['build: contract, function app, tests (tsc -b)', 'npx', ['tsc', '-b']],
+  ['build: controls (pcf-scripts, production)', 'node', ['controls/build.js']],
+  ['typecheck: controls', 'npx', ['tsc', '-p', 'controls/tsconfig.json', '--noEmit']],
+  ['typecheck: tests of contract, function app and tests/', 'npx', ['tsc', '-p', 'tsconfig.tests.json']],
+  ['lint: eslint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+];
+for (const [title, command, args] of steps) {
+  console.log(`\n• ${title}`);
+  const ms = run(command, args);
+  console.log(`  ok in ${(ms / 1000).toFixed(1)} s`);
+}
+
+console.log('\n• tests: jest (contract, functions, controls, tests)');
+const report = path.join(root, 'test-artifacts', 'jest-results.json');
+fs.mkdirSync(path.dirname(report), { recursive: true });
+const { spawnSync } = require('node:child_process');
+const jest = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: '1' },
+});
+let passed = 0;
+let failed = 0;
+if (fs.existsSync(report)) {
+  const results = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
+}
+const ok = jest.status === 0 && failed === 0 && passed > 0;
+console.log(`\njest: ${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);
