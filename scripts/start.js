@@ -11,10 +11,10 @@ run('npx', ['tsc', '-b']);
 
 const services = [
   {
-    name: 'function app',
+    name: 'local stack',
     command: process.execPath,
-    args: [path.join(root, 'integration-functions', 'dist', 'src', 'local', 'start.js')],
-    env: { FUNCTIONS_PORT: process.env.FUNCTIONS_PORT ?? '7071' },
+    args: [path.join(root, 'local', 'dist', 'start.js')],
+    env: {},
   },
 ];
 

@@ -7,12 +7,12 @@ describe('npm start', () => {
   let started: Spawned | undefined;
   afterAll(async () => started?.stop());
 
-  it('starts the function app on its embedded defaults and answers on the health endpoint', async () => {
+  it('starts the local stack on its embedded defaults and the function app answers on the health endpoint', async () => {
     const port = await freePort();
     started = await spawnUntil(process.execPath, [path.join(root, 'scripts', 'start.js')], {
       cwd: root,
-      env: { FUNCTIONS_PORT: String(port) },
-      ready: /function app: \d+ functions on http/,
+      env: { FUNCTIONS_PORT: String(port), IDENTITY_PORT: String(await freePort()) },
+      ready: /function app ready: http/,
       timeoutMs: 120_000,
     });
     expect(started.output()).toContain(`http://127.0.0.1:${port}/api/health`);

@@ -1,1 +1,2 @@
 export * from './devIdentity';
+export * from './stack';

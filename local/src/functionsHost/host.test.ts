@@ -1,6 +1,6 @@
 import { startLocalHost, type LocalHost } from './host';
-import { loadDefinitions } from './loadDefinitions';
-import { defineHttp } from '../http/defineHttp';
+import { loadDefinitions, type HttpFunctionDefinition } from './loadDefinitions';
+import type { HttpFunctionOptions } from '@azure/functions';
 import { compileRoute } from './routes';
 
 describe('compileRoute', () => {
@@ -15,9 +15,11 @@ describe('compileRoute', () => {
   });
 });
 
+const define = (name: string, options: HttpFunctionOptions): HttpFunctionDefinition => ({ name, options });
+
 describe('local function host', () => {
   let host: LocalHost;
-  const echo = defineHttp('echo', {
+  const echo = define('echo', {
     methods: ['POST'],
     authLevel: 'anonymous',
     route: 'echo/{id}',
@@ -27,7 +29,7 @@ describe('local function host', () => {
       headers: { 'x-test': 'yes' },
     }),
   });
-  const boom = defineHttp('boom', { methods: ['GET'], authLevel: 'anonymous', route: 'boom', handler: async () => { throw new Error('secret detail'); } });
+  const boom = define('boom', { methods: ['GET'], authLevel: 'anonymous', route: 'boom', handler: async () => { throw new Error('secret detail'); } });
   const lines: string[] = [];
 
   beforeAll(async () => {

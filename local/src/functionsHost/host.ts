@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit } from '@azure/functions';
-import type { HttpFunctionDefinition } from '../http/defineHttp';
+import type { HttpFunctionDefinition } from './loadDefinitions';
 import { compileRoute, type CompiledRoute } from './routes';
 
 export interface LocalHostOptions {

@@ -1,0 +1,74 @@
+/**
+ * The whole local 122 line in one process: every stand-in service, then the function app on the local Functions
+ * host with its settings pointing at them. Used by `npm start` and by the cross-part tests.
+ * Each service is started here in one place; services own their files under local/src/<service>/.
+ */
+import { startDevIdentity, type DevIdentity } from './devIdentity';
+import { startLocalHost, type LocalHost } from './functionsHost/host';
+import { loadDefinitions } from './functionsHost/loadDefinitions';
+import { applyLocalSettings, routePrefix } from './functionsHost/settings';
+
+export interface StackOptions {
+  /** 0 (default) picks free ports; `npm start` passes the well-known ones. */
+  functionsPort?: number;
+  identityPort?: number;
+  /** Function and host log lines; tests collect them to scan for personal data. */
+  log?: (line: string) => void;
+}
+
+export interface StackService {
+  name: string;
+  url: string;
+  note?: string;
+}
+
+export interface Stack {
+  functionsUrl: string;
+  identity: DevIdentity;
+  /** The app settings the function app got (also written to process.env). */
+  settings: Record<string, string>;
+  services: StackService[];
+  /** An operator's bearer token from the development issuer. */
+  operatorToken(operatorId: string, name?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const closers: Array<() => Promise<void>> = [];
+  const services: StackService[] = [];
+  const settings: Record<string, string> = {};
+  try {
+    const identity = await startDevIdentity({ port: options.identityPort });
+    closers.push(() => identity.close());
+    services.push({ name: 'identity (Entra ID stand-in)', url: identity.issuer, note: `JWKS ${identity.jwksUri}` });
+    Object.assign(settings, { AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URI: identity.jwksUri });
+
+    // Later services (sandbox MIS, sinks, SignalR, storage) start here and add their settings.
+
+    Object.assign(process.env, settings);
+    const local = applyLocalSettings();
+    const host: LocalHost = await startLocalHost({
+      definitions: loadDefinitions(),
+      port: options.functionsPort ?? 0,
+      routePrefix: routePrefix(),
+      cors: local.Host?.CORS ?? '*',
+      log: options.log,
+    });
+    closers.push(() => host.close());
+    services.push({ name: 'function app', url: host.url, note: `health ${host.url}/health` });
+
+    return {
+      functionsUrl: host.url,
+      identity,
+      settings,
+      services,
+      operatorToken: (operatorId, name) => identity.issueToken({ operatorId, name }),
+      close: async () => {
+        for (const close of closers.reverse()) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    throw error;
+  }
+}
