@@ -93,6 +93,8 @@ export interface RouteDef {
  */
 export const API_ROUTES = {
   health: { method: 'GET', route: 'health', auth: 'anonymous', response: HealthStatus },
+  /** Readiness: which dependencies answer (503 with the same body when the MIS does not). */
+  ready: { method: 'GET', route: 'ready', auth: 'anonymous', response: HealthStatus },
 
   searchPatients: {
     method: 'POST',

@@ -48,6 +48,7 @@ export const MESSAGES = {
   },
   'name.tooShort': { ru: 'не меньше 2 букв', en: 'at least 2 letters' },
   'id.format': { ru: 'неверный идентификатор', en: 'invalid identifier' },
+  'id.mismatch': { ru: 'не совпадает с идентификатором в адресе запроса', en: 'does not match the id in the URL' },
   'clientKey.format': {
     ru: 'от 8 до 64 символов: латиница, цифры, «-», «_»',
     en: '8 to 64 characters: Latin letters, digits, "-", "_"',
@@ -194,6 +195,8 @@ export const FIELD_LABELS: Record<string, LocalizedText> = {
   department: { ru: 'Отделение', en: 'Department' },
   organisation: { ru: 'Медицинская организация', en: 'Medical organisation' },
   time: { ru: 'Время', en: 'Time' },
+  nearest: { ru: 'Ближайшие дни', en: 'Nearest days' },
+  extendedTo: { ru: 'Поиск продлён до', en: 'Search extended to' },
 
   // calls and telephony
   callId: { ru: 'Звонок', en: 'Call' },

@@ -37,6 +37,8 @@ export type DayWithFreeTime = z.infer<typeof DayWithFreeTime>;
 /**
  * Free time of one doctor, or of a specialty (optionally in one MO); `from`..`to` are local dates of the region,
  * both included, at most 31 days. `patientId` lets the MIS apply its own rules (age group, attachment).
+ * `nearest` (default true): when the period has no free time, the search goes on past `to` (up to 14 days, an app
+ * setting) so the nearest days with free time show without another click.
  */
 export const SlotSearchQuery = z
   .object({
@@ -46,6 +48,7 @@ export const SlotSearchQuery = z
     moId: z.optional(EntityId),
     from: IsoDate,
     to: IsoDate,
+    nearest: z._default(z.boolean(), true),
   })
   .check(
     z.refine((q) => q.doctorId !== undefined || q.specialtyCode !== undefined, 'slots.target'),
@@ -56,6 +59,8 @@ export type SlotSearchQuery = z.infer<typeof SlotSearchQuery>;
 export const SlotSearchResult = z.object({
   doctors: z.array(Doctor),
   days: z.array(DayWithFreeTime),
+  /** Set when the period had no free time and the search went on to this date (included): `days` are after `to`. */
+  extendedTo: z.optional(IsoDate),
 });
 export type SlotSearchResult = z.infer<typeof SlotSearchResult>;
 
