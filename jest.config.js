@@ -5,7 +5,7 @@ const moduleNameMapper = {
   '^@eer/contract$': '<rootDir>/contract/src/index.ts',
   '^@eer/local$': '<rootDir>/local/src/index.ts',
 };
-const common = { rootDir: __dirname, transform, moduleNameMapper, testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out/'] };
+const common = { rootDir: __dirname, transform, moduleNameMapper, testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out/', '/[.]build-test/'] };
 
 module.exports = {
   projects: [

@@ -6,15 +6,18 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 
-const root = __dirname;
-const mode = process.argv.includes('--development') ? 'development' : 'production';
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const args = process.argv.slice(2);
+const rootFlag = args.indexOf('--root');
+// --root lets a test build a deliberately broken copy; normally the controls folder itself.
+const root = rootFlag >= 0 ? path.resolve(args[rootFlag + 1]) : __dirname;
+const mode = args.includes('--development') ? 'development' : 'production';
+const only = args.filter((a, i) => !a.startsWith('--') && !(rootFlag >= 0 && i === rootFlag + 1));
 const controls = fs
   .readdirSync(root)
   .filter((name) => fs.existsSync(path.join(root, name, 'ControlManifest.Input.xml')))
   .filter((name) => only.length === 0 || only.includes(name));
 
-const pcfScripts = require.resolve('pcf-scripts/bin/pcf-scripts.js');
+const pcfScripts = require.resolve('pcf-scripts/bin/pcf-scripts.js', { paths: [__dirname] });
 const sizes = [];
 for (const name of controls) {
   const dir = path.join(root, name);
