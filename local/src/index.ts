@@ -1,2 +1,3 @@
 export * from './devIdentity';
 export * from './stack';
+export * from './signalr/service';
