@@ -36,7 +36,9 @@ import {
 } from './scheduling';
 import {
   Announcement,
+  AnnouncementDraft,
   CallEvent,
+  CallNotification,
   ClaimCallRequest,
   ClaimCallResult,
   NegotiateResponse,
@@ -245,11 +247,26 @@ export const API_ROUTES = {
     body: ClaimCallRequest,
     response: ClaimCallResult,
   },
+  /** Calls still waiting for this operator (targeted, claimed, or the group's when available): read on (re)connect. */
+  listWaitingCalls: {
+    method: 'GET',
+    route: 'calls/waiting',
+    auth: 'operator',
+    response: z.array(CallNotification),
+  },
   listAnnouncements: {
     method: 'GET',
     route: 'announcements',
     auth: 'operator',
     response: z.array(Announcement),
+  },
+  /** Supervisors only (role in setting ANNOUNCEMENTS_PUBLISHER_ROLE); pushed to every connected operator. */
+  publishAnnouncement: {
+    method: 'POST',
+    route: 'announcements',
+    auth: 'operator',
+    body: AnnouncementDraft,
+    response: Announcement,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -226,6 +226,7 @@ export const FIELD_LABELS: Record<string, LocalizedText> = {
   title: { ru: 'Заголовок', en: 'Title' },
   severity: { ru: 'Важность', en: 'Severity' },
   publishedAt: { ru: 'Опубликовано', en: 'Published at' },
+  expiresAt: { ru: 'Показывать до', en: 'Shown until' },
   url: { ru: 'Адрес сервиса', en: 'Service URL' },
   accessToken: { ru: 'Токен доступа', en: 'Access token' },
   accepted: { ru: 'Принято', en: 'Accepted' },

@@ -78,8 +78,19 @@ export const Announcement = z.object({
   text: boundedText(4000),
   severity: AnnouncementSeverity,
   publishedAt: IsoDateTime,
+  /** Shown until then; without it an announcement stays current for a day. */
+  expiresAt: z.optional(IsoDateTime),
 });
 export type Announcement = z.infer<typeof Announcement>;
+
+/** What a supervisor publishes; the function app adds `id` and `publishedAt`. */
+export const AnnouncementDraft = z.object({
+  title: boundedText(200),
+  text: boundedText(4000),
+  severity: AnnouncementSeverity,
+  expiresAt: z.optional(IsoDateTime),
+});
+export type AnnouncementDraft = z.infer<typeof AnnouncementDraft>;
 
 export const ClaimCallRequest = z.object({ telephonyCallId: EntityId });
 export type ClaimCallRequest = z.infer<typeof ClaimCallRequest>;
