@@ -14,3 +14,4 @@ export * from './sms';
 export * from './call';
 export * from './telephony';
 export * from './api';
+export * from './dataverse';

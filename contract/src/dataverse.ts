@@ -1,0 +1,122 @@
+/**
+ * Dataverse names shared by the controls (webAPI, bound columns), the solution source and the operator desk.
+ * One place, so a wrong column name cannot hide: the solution's Entity.xml files must define exactly these.
+ * Publisher prefix `eer`, option-value prefix 12212 (pcf.config.json): choice values start at 122120000.
+ */
+import type { CallStatus } from './call';
+
+export const TABLES = {
+  call: 'eer_call',
+  appeal: 'eer_appeal',
+  homeVisit: 'eer_homevisit',
+  vaccination: 'eer_vaccination',
+  ivrTopic: 'eer_ivrtopic',
+  callType: 'eer_calltype',
+  announcement: 'eer_announcement',
+  infoArticle: 'eer_infoarticle',
+  narrowSpecialty: 'eer_narrowspecialty',
+} as const;
+export type TableKey = keyof typeof TABLES;
+
+/** Logical column names per table (primary name column first). */
+export const COLUMNS = {
+  call: {
+    name: 'eer_name',
+    telephonyCallId: 'eer_telephonycallid',
+    topic: 'eer_topic',
+    callerNumber: 'eer_callernumber',
+    operatorId: 'eer_operatorid',
+    offeredAt: 'eer_offeredat',
+    answeredAt: 'eer_answeredat',
+    endedAt: 'eer_endedat',
+    durationSeconds: 'eer_durationseconds',
+    patientMisId: 'eer_patientmisid',
+    patientName: 'eer_patientname',
+    callType: 'eer_calltype',
+    comment: 'eer_comment',
+    status: 'eer_status',
+    appointmentIds: 'eer_appointmentids',
+    homeVisitIds: 'eer_homevisitids',
+    appealIds: 'eer_appealids',
+    vaccinationIds: 'eer_vaccinationids',
+  },
+  appeal: {
+    name: 'eer_name',
+    kind: 'eer_kind',
+    topic: 'eer_topic',
+    moId: 'eer_moid',
+    moName: 'eer_moname',
+    address: 'eer_address',
+    comment: 'eer_comment',
+    reviewCertificate: 'eer_reviewcertificate',
+    ticketId: 'eer_ticketid',
+    patientMisId: 'eer_patientmisid',
+    misAppealId: 'eer_misappealid',
+    deliveryStatus: 'eer_deliverystatus',
+    call: 'eer_callid',
+  },
+  homeVisit: {
+    name: 'eer_name',
+    address: 'eer_address',
+    moId: 'eer_moid',
+    moName: 'eer_moname',
+    zoneName: 'eer_zonename',
+    intercomCode: 'eer_intercomcode',
+    phone: 'eer_phone',
+    temperature: 'eer_temperature',
+    complaints: 'eer_complaints',
+    patientMisId: 'eer_patientmisid',
+    misRequestId: 'eer_misrequestid',
+    deliveryStatus: 'eer_deliverystatus',
+    call: 'eer_callid',
+  },
+  vaccination: {
+    name: 'eer_name',
+    workerName: 'eer_workername',
+    employerMoId: 'eer_employermoid',
+    position: 'eer_position',
+    vaccine: 'eer_vaccine',
+    dose: 'eer_dose',
+    pointId: 'eer_pointid',
+    pointName: 'eer_pointname',
+    slotStart: 'eer_slotstart',
+    misRegistrationId: 'eer_misregistrationid',
+    call: 'eer_callid',
+  },
+  ivrTopic: { name: 'eer_name', digit: 'eer_digit', greeting: 'eer_greeting', isActive: 'eer_isactive' },
+  callType: { name: 'eer_name', key: 'eer_key', sortOrder: 'eer_sortorder', isActive: 'eer_isactive' },
+  announcement: { name: 'eer_name', text: 'eer_text', severity: 'eer_severity', publishedAt: 'eer_publishedat', expiresAt: 'eer_expiresat', isActive: 'eer_isactive' },
+  infoArticle: { name: 'eer_name', topic: 'eer_topic', text: 'eer_text', minAge: 'eer_minage', maxAge: 'eer_maxage', isActive: 'eer_isactive' },
+  narrowSpecialty: { name: 'eer_name', code: 'eer_code', sortOrder: 'eer_sortorder', isActive: 'eer_isactive' },
+} as const satisfies Record<TableKey, Record<string, string>>;
+
+export const OPTION_VALUE_PREFIX = 12212;
+const option = (n: number) => OPTION_VALUE_PREFIX * 10000 + n;
+
+/** Choice values of eer_call.eer_status. */
+export const CALL_STATUS_VALUES = {
+  offered: option(0),
+  in_progress: option(1),
+  wrap_up: option(2),
+  completed: option(3),
+  abandoned: option(4),
+  declined: option(5),
+} as const satisfies Record<CallStatus, number>;
+
+export function callStatusFromValue(value: number | null | undefined): CallStatus | null {
+  const found = (Object.keys(CALL_STATUS_VALUES) as CallStatus[]).find((k) => CALL_STATUS_VALUES[k] === value);
+  return found ?? null;
+}
+
+/** Choice values of the delivery status columns (home visit, appeal): accepted, delivered, failed. */
+export const DELIVERY_STATUS_VALUES = { accepted: option(10), delivered: option(11), failed: option(12) } as const;
+
+/** Environment variable schema names (read by the controls, defined by the solution). */
+export const ENVIRONMENT_VARIABLES = {
+  functionsBaseUrl: 'eer_FunctionsBaseUrl',
+  authClientId: 'eer_AuthClientId',
+  authAuthority: 'eer_AuthAuthority',
+  functionsScope: 'eer_FunctionsScope',
+  callTimeThresholdSeconds: 'eer_CallTimeThresholdSeconds',
+  homeVisitHours: 'eer_HomeVisitHours',
+} as const;
