@@ -7,6 +7,7 @@ import { startDevIdentity, type DevIdentity } from './devIdentity';
 import { startLocalHost, type LocalHost } from './functionsHost/host';
 import { loadDefinitions } from './functionsHost/loadDefinitions';
 import { applyLocalSettings, routePrefix } from './functionsHost/settings';
+import { startLocalSignalR, type LocalSignalR } from './signalr/service';
 
 export interface StackOptions {
   /** 0 (default) picks free ports; `npm start` passes the well-known ones. */
@@ -25,6 +26,8 @@ export interface StackService {
 export interface Stack {
   functionsUrl: string;
   identity: DevIdentity;
+  /** The Azure SignalR Service stand-in the function app relays calls through. */
+  signalr: LocalSignalR;
   /** The app settings the function app got (also written to process.env). */
   settings: Record<string, string>;
   services: StackService[];
@@ -45,6 +48,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     // Later services (sandbox MIS, sinks, SignalR, storage) start here and add their settings.
 
+    // SignalR: the Azure SignalR Service stand-in (local/src/signalr); the relay and the operators' clients use it as Azure.
+    const signalr = await startLocalSignalR();
+    closers.push(() => signalr.close());
+    services.push({ name: 'SignalR service (Azure SignalR stand-in)', url: signalr.endpoint, note: 'serverless mode, REST API v1' });
+    Object.assign(settings, { AzureSignalRConnectionString: signalr.connectionString });
+
     Object.assign(process.env, settings);
     const local = applyLocalSettings();
     const host: LocalHost = await startLocalHost({
@@ -60,6 +69,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       functionsUrl: host.url,
       identity,
+      signalr,
       settings,
       services,
       operatorToken: (operatorId, name) => identity.issueToken({ operatorId, name }),
