@@ -1,5 +1,23 @@
-import { CALL_STATUS_VALUES, COLUMNS, TABLES, callStatusFromValue, DELIVERY_STATUS_VALUES } from './dataverse';
+import {
+  ANNOUNCEMENT_SEVERITY_VALUES,
+  APPEAL_KIND_VALUES,
+  APPEAL_TOPIC_VALUES,
+  CALL_STATUS_VALUES,
+  CHOICES,
+  COLUMNS,
+  TABLES,
+  callStatusFromValue,
+  choiceKey,
+  DELIVERY_STATUS_VALUES,
+  DOSE_VALUES,
+  OPTION_VALUE_PREFIX,
+  VACCINE_VALUES,
+} from './dataverse';
+import { AppealKind, AppealTopic } from './appeal';
 import { CallStatus } from './call';
+import { DeliveryStatus } from './homeVisit';
+import { AnnouncementSeverity } from './telephony';
+import { Vaccine } from './vaccination';
 
 describe('Dataverse names', () => {
   it('every table and column carries the publisher prefix and is a valid lower-case logical name', () => {
@@ -22,5 +40,30 @@ describe('Dataverse names', () => {
     expect(new Set(values).size).toBe(values.length);
     for (const status of CallStatus.options) expect(callStatusFromValue(CALL_STATUS_VALUES[status])).toBe(status);
     expect(callStatusFromValue(1)).toBeNull();
+  });
+
+  it('every choice covers its contract enum, values are unique across choices and carry the option-value prefix', () => {
+    const cases: [Record<string, number>, readonly string[]][] = [
+      [CALL_STATUS_VALUES, CallStatus.options],
+      [DELIVERY_STATUS_VALUES, DeliveryStatus.options],
+      [APPEAL_KIND_VALUES, AppealKind.options],
+      [APPEAL_TOPIC_VALUES, AppealTopic.options],
+      [ANNOUNCEMENT_SEVERITY_VALUES, AnnouncementSeverity.options],
+      [VACCINE_VALUES, Vaccine.options],
+      [DOSE_VALUES, ['1', '2', 'booster']],
+    ];
+    const all: number[] = [];
+    for (const [values, keys] of cases) {
+      expect(Object.keys(values).sort()).toEqual([...keys].sort());
+      for (const [key, value] of Object.entries(values)) {
+        expect(Math.floor(value / 10000)).toBe(OPTION_VALUE_PREFIX);
+        expect(choiceKey(values, value)).toBe(key);
+        all.push(value);
+      }
+    }
+    expect(new Set(all).size).toBe(all.length);
+    expect(choiceKey(APPEAL_KIND_VALUES, 42)).toBeNull();
+    expect(Object.keys(CHOICES)).toHaveLength(cases.length);
+    for (const name of Object.values(CHOICES)) expect(name).toMatch(/^eer_[a-z]+$/);
   });
 });

@@ -3,7 +3,10 @@
  * One place, so a wrong column name cannot hide: the solution's Entity.xml files must define exactly these.
  * Publisher prefix `eer`, option-value prefix 12212 (pcf.config.json): choice values start at 122120000.
  */
+import type { AppealKind, AppealTopic } from './appeal';
 import type { CallStatus } from './call';
+import type { AnnouncementSeverity } from './telephony';
+import type { Vaccine } from './vaccination';
 
 export const TABLES = {
   call: 'eer_call',
@@ -110,6 +113,57 @@ export function callStatusFromValue(value: number | null | undefined): CallStatu
 
 /** Choice values of the delivery status columns (home visit, appeal): accepted, delivered, failed. */
 export const DELIVERY_STATUS_VALUES = { accepted: option(10), delivered: option(11), failed: option(12) } as const;
+
+/** Choice values of eer_appeal.eer_kind. */
+export const APPEAL_KIND_VALUES = { appeal: option(20), complaint: option(21) } as const satisfies Record<AppealKind, number>;
+
+/** Choice values of eer_appeal.eer_topic. */
+export const APPEAL_TOPIC_VALUES = {
+  quality_of_care: option(30),
+  appointment_availability: option(31),
+  staff_conduct: option(32),
+  medicines: option(33),
+  home_visit: option(34),
+  vaccination: option(35),
+  checkups: option(36),
+  complaint_about_visit: option(37),
+  other: option(38),
+} as const satisfies Record<AppealTopic, number>;
+
+/** Choice values of eer_announcement.eer_severity. */
+export const ANNOUNCEMENT_SEVERITY_VALUES = { info: option(40), warning: option(41), urgent: option(42) } as const satisfies Record<
+  AnnouncementSeverity,
+  number
+>;
+
+/** Choice values of eer_vaccination.eer_vaccine. */
+export const VACCINE_VALUES = {
+  sputnik_v: option(50),
+  sputnik_light: option(51),
+  epivaccorona: option(52),
+  kovivac: option(53),
+  influenza: option(54),
+} as const satisfies Record<Vaccine, number>;
+
+/** Choice values of eer_vaccination.eer_dose (the contract's Dose: 1, 2 or 'booster'). */
+export const DOSE_VALUES = { '1': option(60), '2': option(61), booster: option(62) } as const;
+
+/** Global choices (option sets) of the solution, by the contract name of their values. */
+export const CHOICES = {
+  callStatus: 'eer_callstatus',
+  deliveryStatus: 'eer_deliverystatus',
+  appealKind: 'eer_appealkind',
+  appealTopic: 'eer_appealtopic',
+  announcementSeverity: 'eer_announcementseverity',
+  vaccine: 'eer_vaccine',
+  dose: 'eer_dose',
+} as const;
+
+/** The contract key behind a choice value, or null when the value is not one of them. */
+export function choiceKey<K extends string>(values: Record<K, number>, value: number | null | undefined): K | null {
+  const found = (Object.keys(values) as K[]).find((k) => values[k] === value);
+  return found ?? null;
+}
 
 /** Environment variable schema names (read by the controls, defined by the solution). */
 export const ENVIRONMENT_VARIABLES = {
