@@ -40,6 +40,8 @@ export interface LocalSignalR {
   connectionString: string;
   /** Open, handshaken connections (optionally of one user) — for tests and figures. */
   connectionCount(userId?: string): number;
+  /** Cuts the user's connections (all when no user) without a close message, as a network failure would. */
+  dropConnections(userId?: string): number;
   close(): Promise<void>;
 }
 
@@ -439,6 +441,18 @@ export async function startLocalSignalR(options: LocalSignalROptions = {}): Prom
       let count = 0;
       for (const hub of hubs.values()) count += userId === undefined ? hub.connections.size : (hub.users.get(userId)?.size ?? 0);
       return count;
+    },
+    dropConnections: (userId) => {
+      let dropped = 0;
+      for (const hub of hubs.values()) {
+        for (const connection of [...hub.connections.values()]) {
+          if (userId !== undefined && connection.userId !== userId) continue;
+          forget(connection);
+          connection.ws.terminate();
+          dropped += 1;
+        }
+      }
+      return dropped;
     },
     close: () =>
       new Promise<void>((resolve) => {
