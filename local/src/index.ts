@@ -1,3 +1,4 @@
 export * from './devIdentity';
 export * from './stack';
 export * from './signalr/service';
+export * from './sandboxMis';

@@ -1,0 +1,65 @@
+/**
+ * The one way the function app reaches the MIS: `getMis()` returns the configured MisPort adapter.
+ *
+ * Settings (app settings / environment):
+ *   MIS_FHIR_BASE_URL  FHIR R4 base URL of the regional MIS (required), e.g. http://127.0.0.1:7081/fhir
+ *   MIS_TIMEOUT_MS     per HTTP request to the MIS, default 5000
+ *   MIS_READ_RETRIES   retries of an operation after the MIS was unreachable or too slow, default 2
+ *                      (every port operation is a read or a write keyed by a client key, so all are safe to repeat)
+ *
+ * Without MIS_FHIR_BASE_URL every call fails with AppError('mis_unavailable').
+ */
+import { AppError } from '../http/errors';
+import type { MisPort } from './MisPort';
+import { FhirMis } from './fhir/FhirMis';
+
+export type { MisPort, ServiceArea } from './MisPort';
+export { FhirMis, type FhirMisOptions } from './fhir/FhirMis';
+
+export const DEFAULT_MIS_TIMEOUT_MS = 5_000;
+export const DEFAULT_MIS_READ_RETRIES = 2;
+
+export interface MisSettings {
+  baseUrl?: string;
+  timeoutMs: number;
+  retries: number;
+}
+
+function intSetting(value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+}
+
+export function misSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MisSettings {
+  const baseUrl = env.MIS_FHIR_BASE_URL?.trim();
+  return {
+    ...(baseUrl ? { baseUrl } : {}),
+    timeoutMs: intSetting(env.MIS_TIMEOUT_MS, DEFAULT_MIS_TIMEOUT_MS, 1, 120_000),
+    retries: intSetting(env.MIS_READ_RETRIES, DEFAULT_MIS_READ_RETRIES, 0, 10),
+  };
+}
+
+/** Every operation fails as an unreachable MIS would: what the app does when no MIS is configured. */
+const unconfigured: MisPort = new Proxy({} as MisPort, {
+  get: () => () => Promise.reject(new AppError('mis_unavailable')),
+});
+
+export function createMisFromEnv(env: NodeJS.ProcessEnv = process.env): MisPort {
+  const settings = misSettingsFromEnv(env);
+  if (!settings.baseUrl) return unconfigured;
+  return new FhirMis({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, retries: settings.retries });
+}
+
+let cached: { key: string; mis: MisPort } | undefined;
+
+/**
+ * The MIS adapter for the current settings, created once and reused (its HTTP agent keeps connections alive).
+ * A change of the settings (tests starting a new sandbox) gives a new adapter.
+ */
+export function getMis(): MisPort {
+  const settings = misSettingsFromEnv();
+  const key = JSON.stringify(settings);
+  if (!cached || cached.key !== key) cached = { key, mis: createMisFromEnv() };
+  return cached.mis;
+}
