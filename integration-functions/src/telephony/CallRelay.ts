@@ -55,7 +55,7 @@ type Payload<T extends PushTarget> = z.output<(typeof PUSH_TARGETS)[T]>;
 
 export class CallRelay {
   private readonly relay: Relay;
-  private readonly stores: TelephonyStores;
+  readonly stores: TelephonyStores;
   private readonly now: () => Date;
 
   constructor(private readonly options: CallRelayOptions) {

@@ -7,6 +7,7 @@ import { SignalRError, SignalRRestClient } from '../signalr/SignalRRestClient';
 import { CallRelay } from './CallRelay';
 import { misForPreIdentification } from './misLookup';
 import { memoryStores, type TelephonyStores } from './stores';
+import { tableStores } from './tableStores';
 
 export interface TelephonySettings {
   /** Current secret first; a previous one is accepted during rotation. */
@@ -37,15 +38,27 @@ export function telephonySettings(env: NodeJS.ProcessEnv = process.env): Telepho
   };
 }
 
-let stores: TelephonyStores | undefined;
+let stores: { key: string; stores: TelephonyStores } | undefined;
 let current: { key: string; relay: CallRelay } | undefined;
 
-/** The state shared by the telephony functions. Only the in-memory stores exist yet: one instance (see the doc). */
+/**
+ * The state shared by the telephony functions: `table` (Azure Table Storage, every instance sees the same state —
+ * the production setting) or `memory` (one instance only: the local run and single-instance tests).
+ */
 function telephonyStores(env: NodeJS.ProcessEnv): TelephonyStores {
   const kind = env.TELEPHONY_STATE_STORE?.trim() || 'memory';
-  if (kind !== 'memory') throw new Error('App setting TELEPHONY_STATE_STORE: only "memory" is implemented');
-  stores ??= memoryStores({ waitingTtlMs: numberSetting(env, 'TELEPHONY_WAITING_CALL_TTL_SECONDS', 600, 10, 86_400) * 1000 });
-  return stores;
+  const waitingTtlMs = numberSetting(env, 'TELEPHONY_WAITING_CALL_TTL_SECONDS', 600, 10, 86_400) * 1000;
+  if (kind === 'memory') {
+    if (stores?.key !== 'memory') stores = { key: 'memory', stores: memoryStores({ waitingTtlMs }) };
+    return stores.stores;
+  }
+  if (kind !== 'table') throw new Error('App setting TELEPHONY_STATE_STORE must be "table" or "memory"');
+  const connectionString = (env.TELEPHONY_STORAGE_CONNECTION_STRING || env.AzureWebJobsStorage)?.trim();
+  if (!connectionString) throw new Error('App setting TELEPHONY_STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is not set');
+  const tablePrefix = env.TELEPHONY_TABLE_PREFIX?.trim() || 'eer122';
+  const key = `table|${tablePrefix}|${waitingTtlMs}|${connectionString}`;
+  if (stores?.key !== key) stores = { key, stores: tableStores({ connectionString, tablePrefix, waitingTtlMs }) };
+  return stores.stores;
 }
 
 export function callRelay(env: NodeJS.ProcessEnv = process.env): CallRelay {
@@ -53,14 +66,15 @@ export function callRelay(env: NodeJS.ProcessEnv = process.env): CallRelay {
   if (!connectionString) throw new Error('App setting AzureSignalRConnectionString is not set');
   const hub = env.SIGNALR_HUB_NAME?.trim() || 'eer122';
   const budgetMs = telephonySettings(env).preIdentifyBudgetMs;
+  const state = telephonyStores(env);
   const key = `${hub}|${budgetMs}|${connectionString}`;
-  if (current?.key !== key) {
+  if (current?.key !== key || current.relay.stores !== state) {
     const relay = new SignalRRestClient(connectionString, { hub, timeoutMs: numberSetting(env, 'SIGNALR_TIMEOUT_MS', 5000, 100, 60_000) });
     current = {
       key,
       relay: new CallRelay({
         relay,
-        stores: telephonyStores(env),
+        stores: state,
         mis: misForPreIdentification,
         preIdentifyBudgetMs: budgetMs,
       }),
@@ -69,7 +83,8 @@ export function callRelay(env: NodeJS.ProcessEnv = process.env): CallRelay {
   return current.relay;
 }
 
-/** A SignalR failure is ours, not the caller's: 500 that may be retried, no details. */
+/** A SignalR or Table Storage failure is ours, not the caller's: a 500 that may be retried, no details. */
 export function relayFailure(error: unknown): unknown {
-  return error instanceof SignalRError ? new AppError('internal', undefined, { retryable: true }) : error;
+  const transient = error instanceof SignalRError || (error instanceof Error && error.name === 'RestError');
+  return transient ? new AppError('internal', undefined, { retryable: true }) : error;
 }

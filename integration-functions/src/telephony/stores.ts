@@ -1,9 +1,9 @@
 /**
  * State the telephony functions share: which webhook events were seen, which calls wait and who holds them, and the
  * current announcements. Azure runs many instances of the function app, so in production every operation here must
- * be atomic across instances — an Azure Table Storage implementation (insert-if-absent for events, ETag-conditional
- * updates for claims). `memoryStores()` is correct for ONE instance only: the local run, the tests and a single
- * always-on instance. See docs/telephony.md.
+ * be atomic across instances: `tableStores()` (tableStores.ts, Azure Table Storage with insert-if-absent for events
+ * and ETag-conditional updates for claims) is the production store. `memoryStores()` is correct for ONE instance
+ * only: the local run, the tests and a single always-on instance. See docs/telephony.md.
  */
 import type { Announcement, CallNotification, ClaimCallResult } from '@eer/contract';
 
