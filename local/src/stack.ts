@@ -8,11 +8,20 @@ import { startLocalHost, type LocalHost } from './functionsHost/host';
 import { loadDefinitions } from './functionsHost/loadDefinitions';
 import { applyLocalSettings, routePrefix } from './functionsHost/settings';
 import { startLocalSignalR, type LocalSignalR } from './signalr/service';
+import { startSandboxMis, type SandboxMis } from './sandboxMis';
+import { startSmsSink, startSmtpSink, type SmsSink, type SmtpSink } from './sinks';
 
 export interface StackOptions {
   /** 0 (default) picks free ports; `npm start` passes the well-known ones. */
   functionsPort?: number;
   identityPort?: number;
+  /** Sandbox MIS: port (0 = free), seed number of the synthetic region (default 122). */
+  misPort?: number;
+  misSeed?: number;
+  /** SMTP sink: SMTP port and its read-back API port; SMS gateway sink port (0 = free). */
+  smtpPort?: number;
+  smtpApiPort?: number;
+  smsPort?: number;
   /** Function and host log lines; tests collect them to scan for personal data. */
   log?: (line: string) => void;
 }
@@ -28,6 +37,12 @@ export interface Stack {
   identity: DevIdentity;
   /** The Azure SignalR Service stand-in the function app relays calls through. */
   signalr: LocalSignalR;
+  /** The sandbox MIS: `mis.baseUrl` (FHIR), `mis.faults.set({failRate, delayMs, down})`, `mis.fixtures`. */
+  mis: SandboxMis;
+  /** Mails the function app sent: `mail.messages()`, `mail.waitFor(m => …)`; HTTP read-back at `mail.apiUrl`. */
+  mail: SmtpSink;
+  /** SMS the function app sent: `sms.messages()`, `sms.waitFor(…)`, `sms.failWith(503)`. */
+  sms: SmsSink;
   /** The app settings the function app got (also written to process.env). */
   settings: Record<string, string>;
   services: StackService[];
@@ -47,6 +62,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     Object.assign(settings, { AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URI: identity.jwksUri });
 
     // Later services (sandbox MIS, sinks, SignalR, storage) start here and add their settings.
+
+    // Sandbox MIS and the SMTP and SMS sinks (local/src/sandboxMis, local/src/sinks): the MIS the function app
+    // reaches through getMis(), and the mail and SMS it sends.
+    const mis = await startSandboxMis({ port: options.misPort, seed: options.misSeed });
+    closers.push(() => mis.close());
+    services.push({ name: 'sandbox MIS (FHIR R4)', url: mis.baseUrl, note: `seed ${mis.seed}, faults ${mis.faultsUrl}` });
+    const mail = await startSmtpSink({ port: options.smtpPort, apiPort: options.smtpApiPort });
+    closers.push(() => mail.close());
+    services.push({ name: 'SMTP sink', url: `smtp://${mail.host}:${mail.port}`, note: `read back ${mail.apiUrl}/messages` });
+    const sms = await startSmsSink({ port: options.smsPort });
+    closers.push(() => sms.close());
+    services.push({ name: 'SMS gateway sink', url: sms.url, note: `read back ${sms.url}/messages` });
+    Object.assign(settings, { MIS_FHIR_BASE_URL: mis.baseUrl, SMTP_HOST: mail.host, SMTP_PORT: String(mail.port), SMS_GATEWAY_URL: sms.url });
 
     // SignalR: the Azure SignalR Service stand-in (local/src/signalr); the relay and the operators' clients use it as Azure.
     const signalr = await startLocalSignalR();
@@ -70,6 +98,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       functionsUrl: host.url,
       identity,
       signalr,
+      mis,
+      mail,
+      sms,
       settings,
       services,
       operatorToken: (operatorId, name) => identity.issueToken({ operatorId, name }),
