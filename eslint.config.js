@@ -4,7 +4,7 @@ const powerApps = require('@microsoft/eslint-plugin-power-apps');
 
 module.exports = tseslint.config(
   {
-    ignores: ['**/node_modules/**', 'controls/.build-test/**', '**/dist/**', '**/out/**', '**/generated/**', 'solution/bin/**', 'test-artifacts/**', '**/*.d.ts'],
+    ignores: ['**/node_modules/**', 'controls/.build-test/**', '**/dist/**', '**/out/**', '**/generated/**', 'solution/bin/**', 'solution/src/Controls/**', 'test-artifacts/**', '**/*.d.ts'],
   },
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,7 @@ const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.j
 const moduleNameMapper = {
   '^@eer/contract$': '<rootDir>/contract/src/index.ts',
   '^@eer/local$': '<rootDir>/local/src/index.ts',
+  '^@eer/solution$': '<rootDir>/solution/pack/index.ts',
 };
 const common = { rootDir: __dirname, transform, moduleNameMapper, testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out/', '/[.]build-test/'] };
 
@@ -20,5 +21,6 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/controls/shared/test/setupTests.ts'],
     },
     { ...common, displayName: 'tests', testEnvironment: 'node', roots: ['<rootDir>/tests'], testTimeout: 60000 },
+    { ...common, displayName: 'solution', testEnvironment: 'node', roots: ['<rootDir>/solution/pack'] },
   ],
 };
