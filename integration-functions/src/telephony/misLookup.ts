@@ -1,9 +1,8 @@
-/**
- * The MIS used to pre-identify callers. The MIS adapter wiring (src/mis/index.ts) is being written in parallel;
- * until it lands no MIS is configured here and calls go out without candidates.
- */
+/** The MIS used to pre-identify callers: the app's one MIS adapter, or none when no MIS is configured. */
+import { getMis, misSettingsFromEnv } from '../mis';
 import type { PhoneLookup } from './preIdentify';
 
 export function misForPreIdentification(): PhoneLookup | undefined {
-  return undefined;
+  // Without a configured MIS every call would fail and log a warning per call: skip the lookup instead.
+  return misSettingsFromEnv().baseUrl ? getMis() : undefined;
 }
