@@ -16,6 +16,8 @@ export const AppealTopic = z.enum([
   'vaccination',
   'checkups',
   'complaint_about_visit',
+  /** IVR topic 2: a citizen over 65 asks for volunteer help; the MO serving their address receives it. */
+  'volunteer_help',
   'other',
 ]);
 export type AppealTopic = z.infer<typeof AppealTopic>;
@@ -29,6 +31,7 @@ export const APPEAL_TOPICS = {
   vaccination: { ru: 'Вакцинация', en: 'Vaccination' },
   checkups: { ru: 'Профосмотры и диспансеризация', en: 'Check-ups and dispensarisation' },
   complaint_about_visit: { ru: 'Жалоба на посещение', en: 'Complaint about a visit' },
+  volunteer_help: { ru: 'Помощь волонтёров гражданам старше 65 лет', en: 'Volunteer help for citizens over 65' },
   other: { ru: 'Другое', en: 'Other' },
 } as const satisfies Record<AppealTopic, LocalizedText>;
 

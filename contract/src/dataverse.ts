@@ -128,6 +128,7 @@ export const APPEAL_TOPIC_VALUES = {
   checkups: option(36),
   complaint_about_visit: option(37),
   other: option(38),
+  volunteer_help: option(39),
 } as const satisfies Record<AppealTopic, number>;
 
 /** Choice values of eer_announcement.eer_severity. */
