@@ -8,7 +8,7 @@
  *  - `ETag`/`Location` headers, `GET /metadata`, and fault injection (faults.ts).
  * It logs nothing: the resources hold personal data.
  */
-import { getStatus, type SearchRequest } from '@medplum/core';
+import { getStatus, parseSearchRequest, type SearchRequest } from '@medplum/core';
 import { FhirRouter, type FhirRequest, type HttpMethod } from '@medplum/fhir-router';
 import type { Appointment, OperationOutcome, Resource, Slot } from '@medplum/fhirtypes';
 import * as http from 'node:http';
@@ -139,12 +139,24 @@ export async function startSandboxMis(options: SandboxMisOptions = {}): Promise<
     return false;
   }
 
+  /** A conditional create (If-None-Exist) that matches returns the existing resource: nothing new is booked. */
+  async function conditionalMatchExists(headers: http.IncomingHttpHeaders): Promise<boolean> {
+    const query = headers['if-none-exist'];
+    if (typeof query !== 'string' || !query) return false;
+    return (await repository.searchResources(parseSearchRequest(`Appointment?${query}`))).length > 0;
+  }
+
   async function handleFhir(method: HttpMethod, path: string, search: string, body: unknown, headers: http.IncomingHttpHeaders, baseUrl: string): Promise<Answer> {
     if (method === 'GET' && path === '/metadata') return { status: 200, body: capabilityStatement() };
     const request: FhirRequest = { method, url: `${path}${search}`, pathname: '', body, params: {}, query: {}, headers };
     const run = async (): Promise<Answer> => {
       const resource = body as Resource | undefined;
-      if ((method === 'POST' || method === 'PUT') && resource?.resourceType === 'Appointment' && (await slotFull(resource as Appointment))) {
+      if (
+        (method === 'POST' || method === 'PUT') &&
+        resource?.resourceType === 'Appointment' &&
+        !(await conditionalMatchExists(headers)) &&
+        (await slotFull(resource as Appointment))
+      ) {
         return { status: 409, body: outcome('conflict', 'The slot is already booked') };
       }
       const [result, returned] = await router.handleRequest(request, repository);

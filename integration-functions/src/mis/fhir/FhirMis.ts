@@ -466,8 +466,10 @@ export class FhirMis implements MisPort {
         try {
           ({ resource: slot, version } = await this.fhir.update({ ...busy, id: request.slotId }, version));
         } catch (error) {
-          if (error instanceof AppError && error.code === 'conflict') throw new AppError('slot_taken');
-          throw error;
+          if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+          // Someone changed the slot first: lost, unless it was this same request (same key) sent twice.
+          ({ resource: slot, version } = await this.fhir.read<Slot>('Slot', request.slotId));
+          if (!extensions(slot, EXT.heldBy).some((e) => e.valueString === request.clientKey)) throw new AppError('slot_taken');
         }
       }
 
