@@ -1,0 +1,117 @@
+import { REGION_TIME_ZONE, WeeklyHours, validate, type TimeRange } from '@eer/contract';
+
+/**
+ * Reading `WeeklyHours` (hours per ISO weekday, wall-clock times of the region) in the browser: is it open at an
+ * instant, when does it open next, and short texts for people. The same rule as the function app's `availability`
+ * (`to` exclusive, a week and a day ahead), which checks again on the server: this one only informs the operator.
+ */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+
+/** An instant as the region's wall clock shows it. */
+export interface LocalMoment {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** `HH:MM` */
+  time: string;
+  weekday: Weekday;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAY_OF: Record<string, Weekday> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+export function localMoment(instant: Date, timeZone: string = REGION_TIME_ZONE): LocalMoment {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(instant)) p[part.type] = part.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, weekday: WEEKDAY_OF[p.weekday ?? ''] ?? 1 };
+}
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+export function dayHours(hours: WeeklyHours, weekday: Weekday): readonly TimeRange[] {
+  return hours[weekday] ?? [];
+}
+
+export interface OpenState {
+  open: boolean;
+  /** When closed: the next opening on the region's clock; null when the week has no hours at all. */
+  next: LocalMoment | null;
+}
+
+export function openState(hours: WeeklyHours, now: Date, timeZone: string = REGION_TIME_ZONE): OpenState {
+  const local = localMoment(now, timeZone);
+  if (dayHours(hours, local.weekday).some((r) => r.from <= local.time && local.time < r.to)) return { open: true, next: null };
+  for (let ahead = 0; ahead <= 7; ahead++) {
+    const weekday = (((local.weekday - 1 + ahead) % 7) + 1) as Weekday;
+    const starts = dayHours(hours, weekday)
+      .map((r) => r.from)
+      .filter((from) => ahead > 0 || from > local.time)
+      .sort();
+    const first = starts[0];
+    if (first !== undefined) return { open: false, next: { date: addDays(local.date, ahead), time: first, weekday } };
+  }
+  return { open: false, next: null };
+}
+
+/** `08:00–14:00, 15:00–18:00`; empty for a closed day. */
+export function rangesText(ranges: readonly TimeRange[]): string {
+  return ranges.map((r) => `${r.from}–${r.to}`).join(', ');
+}
+
+/** Runs of consecutive weekdays with the same hours, Monday first: a week fits in one line. */
+export function weekRuns(hours: WeeklyHours): Array<{ from: Weekday; to: Weekday; text: string }> {
+  const runs: Array<{ from: Weekday; to: Weekday; text: string }> = [];
+  for (const day of WEEKDAYS) {
+    const text = rangesText(dayHours(hours, day));
+    const last = runs[runs.length - 1];
+    if (last && last.text === text && last.to === day - 1) last.to = day;
+    else runs.push({ from: day, to: day, text });
+  }
+  return runs;
+}
+
+/** `Пн–Пт 08:00–14:00; Сб 09:00–12:00; Вс выходной`, with the day names and the closed word of the control's resx. */
+export function weekSummary(hours: WeeklyHours, dayShort: Readonly<Record<Weekday, string>>, closed: string): string {
+  return weekRuns(hours)
+    .map((run) => {
+      const days = run.from === run.to ? dayShort[run.from] : `${dayShort[run.from]}–${dayShort[run.to]}`;
+      return `${days} ${run.text || closed}`;
+    })
+    .join('; ');
+}
+
+/** `ДД.ММ` of a `YYYY-MM-DD` date. */
+export function dayMonth(date: string): string {
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}`;
+}
+
+/** Hours kept as JSON text (an environment variable); null when absent or not valid `WeeklyHours`. */
+export function parseWeeklyHours(text: string | null | undefined): WeeklyHours | null {
+  if (!text || text.trim() === '') return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const checked = validate(WeeklyHours, data, 'en');
+  return checked.success ? checked.data : null;
+}
