@@ -1,15 +1,16 @@
-import { appendId, idsOf } from './idList';
+import { appendId, parseIdList } from './idList';
 
-describe('id lists of the call record', () => {
-  it('reads a comma-separated column, ignoring blanks and spaces', () => {
-    expect(idsOf(null)).toEqual([]);
-    expect(idsOf('')).toEqual([]);
-    expect(idsOf(' a-1 , ,b-2,')).toEqual(['a-1', 'b-2']);
+describe('id list columns', () => {
+  it('parses a comma-separated list, ignoring blanks and spaces', () => {
+    expect(parseIdList(null)).toEqual([]);
+    expect(parseIdList('')).toEqual([]);
+    expect(parseIdList(' a , b,,c ')).toEqual(['a', 'b', 'c']);
   });
 
-  it('appends to what the column holds, once', () => {
-    expect(appendId(null, 'hv-1')).toBe('hv-1');
-    expect(appendId('hv-1', 'hv-2')).toBe('hv-1,hv-2');
-    expect(appendId('hv-1, hv-2', 'hv-1')).toBe('hv-1,hv-2');
+  it('appends an id once, keeping the order', () => {
+    expect(appendId(null, 'appt-1')).toBe('appt-1');
+    expect(appendId('appt-1', 'appt-2')).toBe('appt-1,appt-2');
+    expect(appendId('appt-1, appt-2', 'appt-1')).toBe('appt-1,appt-2');
+    expect(appendId('appt-1', '  ')).toBe('appt-1');
   });
 });
