@@ -5,14 +5,14 @@
  *
  *   npm run bench:telephony [-- --operators 500 --latency-events 1000 --load-seconds 10 --concurrency 16]
  *
- * Prints: connect time, targeted-offer latency p50/p99 one at a time, sustained events/s with latency under load,
- * and group-offer fan-out to every available operator.
+ * Prints: connect time, targeted-offer latency p50/p99 one at a time (without and with the MIS lookup of the caller),
+ * sustained events/s with latency under load, and group-offer fan-out to every available operator.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { DEV_TENANT } from '@eer/local';
+import { DEV_TENANT, FIXTURE_PATIENTS } from '@eer/local';
 import { freePort, spawnUntil, type Spawned } from '../support/processes';
 import { connectOperator, postEvent, type OperatorClient } from '../telephony/support';
 
@@ -93,13 +93,13 @@ async function main(): Promise<void> {
       }
       return receivedAt.get(callId)!;
     };
-    const offer = (operatorId?: string) => ({
+    const offer = (operatorId?: string, callerNumber: string | null = null) => ({
       type: 'offered',
       eventId: randomUUID(),
       telephonyCallId: `bench-${randomUUID()}`,
       occurredAt: new Date().toISOString(),
-      // Withheld number: this measures the relay, not the MIS lookup.
-      callerNumber: null,
+      // Withheld number by default: this measures the relay, not the MIS lookup.
+      callerNumber,
       line: '122',
       ivrDigit: 3,
       ...(operatorId ? { operatorId } : {}),
@@ -124,6 +124,17 @@ async function main(): Promise<void> {
       oneByOne.push(at! - started);
     }
     process.stdout.write(`targeted offer, one at a time, ${clients.length} connected: ${summary(oneByOne)}\n`);
+
+    // 1b. The same with pre-identification: a fixture patient's number, looked up in the sandbox MIS first.
+    const withLookup: number[] = [];
+    for (let i = 0; i < Math.min(200, latencyEvents); i += 1) {
+      const e = offer(pick(), FIXTURE_PATIENTS.adult.phone);
+      const started = performance.now();
+      await postEvent(functionsUrl, e, { secret });
+      const [at] = await waitFor(e.telephonyCallId, 1);
+      withLookup.push(at! - started);
+    }
+    process.stdout.write(`targeted offer with pre-identification (sandbox MIS lookup by phone): ${summary(withLookup)}\n`);
 
     // 2. Sustained load: `concurrency` platform connections posting back to back for `loadSeconds`.
     const underLoad: number[] = [];
