@@ -1,5 +1,5 @@
 import { DEFAULT_NARROW_SPECIALTIES, DISTRICT_SPECIALTIES, isValidEnp, isValidSnils, localDate } from '@eer/contract';
-import type { Location, Patient, PractitionerRole, Resource, Slot } from '@medplum/fhirtypes';
+import type { Location, Organization, Patient, PractitionerRole, Resource, Slot } from '@medplum/fhirtypes';
 import { EXT, LOCATION_KIND, LOCATION_KIND_SYSTEM, OMS_SYSTEM, SNILS_SYSTEM } from '../fhirModel';
 import { FIXTURE_PATIENTS } from './fixtures';
 import { buildRegion, SCHEDULE_DAYS } from './seed';
@@ -25,7 +25,7 @@ describe('seed', () => {
   });
 
   it('has 3 districts, 10 MOs with departments, zones and served buildings, home-visit hours', () => {
-    const orgs = of('Organization');
+    const orgs = of<Organization>('Organization');
     const kinds = (code: string) => orgs.filter((o) => o.type?.[0]?.coding?.[0]?.code === code);
     expect(kinds('district')).toHaveLength(3);
     expect(kinds('mo')).toHaveLength(10);
