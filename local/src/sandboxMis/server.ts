@@ -219,7 +219,7 @@ export async function startSandboxMis(options: SandboxMisOptions = {}): Promise<
       send(res, { status: tooLarge ? 413 : 500, body: outcome(tooLarge ? 'too-costly' : 'exception', tooLarge ? 'Body too large' : 'Internal error') });
     });
   });
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
