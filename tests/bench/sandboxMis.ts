@@ -3,7 +3,7 @@
  * sandbox (p50/p99 of N searches each), next to Medplum's plain MemoryRepository doing the same searches in-process
  * (the linear scan the indexed repository replaces). Free slots of 5 doctors over 14 days too.
  *
- *   npm run bench:mis            (tsc -b local tests && node tests/dist/bench/sandboxMis.js [searches])
+ *   npm run bench:sandbox-mis     (tsc -b local tests && node tests/dist/bench/sandboxMis.js [searches])
  */
 import { startSandboxMis } from '@eer/local';
 import { parseSearchRequest } from '@medplum/core';
