@@ -15,9 +15,10 @@ export interface StackOptions {
   /** 0 (default) picks free ports; `npm start` passes the well-known ones. */
   functionsPort?: number;
   identityPort?: number;
-  /** Sandbox MIS: port (0 = free), seed number of the synthetic region (default 122). */
+  /** Sandbox MIS: port (0 = free), seed number of the synthetic region (default 122), patients (default 2000). */
   misPort?: number;
   misSeed?: number;
+  misPatients?: number;
   /** SMTP sink: SMTP port and its read-back API port; SMS gateway sink port (0 = free). */
   smtpPort?: number;
   smtpApiPort?: number;
@@ -65,7 +66,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     // Sandbox MIS and the SMTP and SMS sinks (local/src/sandboxMis, local/src/sinks): the MIS the function app
     // reaches through getMis(), and the mail and SMS it sends.
-    const mis = await startSandboxMis({ port: options.misPort, seed: options.misSeed });
+    const mis = await startSandboxMis({ port: options.misPort, seed: options.misSeed, patients: options.misPatients });
     closers.push(() => mis.close());
     services.push({ name: 'sandbox MIS (FHIR R4)', url: mis.baseUrl, note: `seed ${mis.seed}, faults ${mis.faultsUrl}` });
     const mail = await startSmtpSink({ port: options.smtpPort, apiPort: options.smtpApiPort });

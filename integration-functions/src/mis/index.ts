@@ -42,7 +42,8 @@ export function misSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MisSet
 
 /** Every operation fails as an unreachable MIS would: what the app does when no MIS is configured. */
 const unconfigured: MisPort = new Proxy({} as MisPort, {
-  get: () => () => Promise.reject(new AppError('mis_unavailable')),
+  // `then` stays undefined so that awaiting the port itself does not treat it as a promise.
+  get: (_target, property) => (property === 'then' ? undefined : () => Promise.reject(new AppError('mis_unavailable'))),
 });
 
 export function createMisFromEnv(env: NodeJS.ProcessEnv = process.env): MisPort {

@@ -12,6 +12,8 @@ export const IDENTITY_DOCUMENT_SYSTEM = 'https://fhir.ru/ig/core/systems/identit
 export const IDENTITY_DOCUMENT_TYPE_SYSTEM = 'https://fhir.ru/ig/core/CodeSystem/core-cs-nsi-identity-document';
 export const PASSPORT_TYPE_CODE = '1';
 export const FIAS_HOUSE_SYSTEM = 'urn:hl7-ru:fias:houseguid';
+/** RuCore address extension: sub-extensions `aoguid` and `houseguid`. */
+export const FIAS_EXTENSION = 'https://fhir.ru/ig/core/StructureDefinition/fias';
 
 /** Systems of this MIS (project-local URNs). */
 const LOCAL = 'urn:eer122:fhir';

@@ -2,7 +2,7 @@
  * A small FHIR R4 REST client over axios: read, plain search (following `next` links), create (optionally
  * conditional with If-None-Exist), update (optionally with If-Match). Every failure becomes an AppError:
  * unreachable → mis_unavailable, too slow → mis_timeout, 404 → not_found, 409/412 → conflict, other answers →
- * mis_error or mis_unavailable. Messages carry status codes only, never request data (it may hold personal data).
+ * mis_error or mis_unavailable. Errors carry the code only, never request or response data (both hold personal data).
  */
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';

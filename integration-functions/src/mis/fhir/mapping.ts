@@ -38,7 +38,7 @@ import type {
 } from '@medplum/fhirtypes';
 import * as z from 'zod/mini';
 import { AppError } from '../../http/errors';
-import { EXT, IDENTITY_DOCUMENT_SYSTEM, OMS_SYSTEM, SNILS_SYSTEM, SPECIALTY_SYSTEM } from './systems';
+import { EXT, FIAS_EXTENSION, IDENTITY_DOCUMENT_SYSTEM, OMS_SYSTEM, SNILS_SYSTEM, SPECIALTY_SYSTEM } from './systems';
 
 /** Maps and parses one value; a record that cannot be read or does not fit is the MIS's fault (mis_error). */
 export function parseOne<S extends z.ZodMiniType>(schema: S, build: () => unknown): z.infer<S> {
@@ -139,7 +139,7 @@ export function addressToFhir(address: Address): FhirAddress {
     text: address.text,
     ...(address.locality ? { city: address.locality } : {}),
     ...(line.length ? { line } : {}),
-    ...(address.fiasHouseGuid ? { extension: [{ url: 'https://fhir.ru/ig/core/StructureDefinition/fias', valueString: address.fiasHouseGuid }] } : {}),
+    ...(address.fiasHouseGuid ? { extension: [{ url: FIAS_EXTENSION, extension: [{ url: 'houseguid', valueString: address.fiasHouseGuid }] }] } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ export const IDENTITY_DOCUMENT_TYPE_SYSTEM = 'https://fhir.ru/ig/core/CodeSystem
 /** НСИ «Документы, удостоверяющие личность»: 1 — passport of the Russian Federation. */
 export const PASSPORT_TYPE_CODE = '1';
 export const FIAS_HOUSE_SYSTEM = 'urn:hl7-ru:fias:houseguid';
+/** RuCore address extension: sub-extensions `aoguid` and `houseguid`. */
+export const FIAS_EXTENSION = 'https://fhir.ru/ig/core/StructureDefinition/fias';
 
 const LOCAL = 'urn:eer122:fhir';
 export const ORGANIZATION_KIND_SYSTEM = `${LOCAL}:organization-kind`;
