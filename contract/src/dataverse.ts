@@ -42,6 +42,10 @@ export const COLUMNS = {
     homeVisitIds: 'eer_homevisitids',
     appealIds: 'eer_appealids',
     vaccinationIds: 'eer_vaccinationids',
+    /** Hand-over between controls on the call form: «complaint about the visit» in the slot picker fills these… */
+    complaintTicketId: 'eer_complaintticketid',
+    /** …and the appeal form reads them (the kind as the contract's AppealKind text, e.g. 'complaint'). */
+    appealKind: 'eer_appealkind',
   },
   appeal: {
     name: 'eer_name',

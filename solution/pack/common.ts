@@ -16,6 +16,11 @@ export function stableGuid(...name: string[]): string {
 }
 export const braced = (guid: string) => `{${guid}}`;
 
+/** Id of a main form: `main` is a table's only (or default) form; other keys name further main forms. */
+export function formGuid(tableLogicalName: string, formKey = 'main'): string {
+  return stableGuid('form', tableLogicalName, formKey);
+}
+
 /** `<tag description="…" languagecode="1049" />` for each language. */
 export function labelEls(tag: string, label: Label, attr = 'description'): XmlElement[] {
   return LANGUAGES.map(({ lcid, key }) => el(tag, { [attr]: label[key], languagecode: lcid }));

@@ -3,7 +3,7 @@
  * its site map, the operator security role, and the Solution.xml / Customizations.xml manifests.
  */
 import { ENVIRONMENT_VARIABLES, TABLES, WeeklyHours } from '@eer/contract';
-import { braced, INTRODUCED_VERSION, labelEls, labelList, stableGuid, titles, XSI } from './common';
+import { braced, formGuid, INTRODUCED_VERSION, labelEls, labelList, stableGuid, titles, XSI } from './common';
 import { LANGUAGES, type Label, type Product } from './config';
 import type { ControlInfo } from './controls';
 import type { ChoiceDef, ResolvedTable } from './model';
@@ -44,7 +44,6 @@ export function optionSetXml(choice: ChoiceDef): XmlElement {
           'option',
           { value: o.value, ExternalValue: o.key },
           el('labels', {}, labelEls('label', o.label)),
-          labelList('Descriptions', 'Description', { ru: '', en: '' }),
         ),
       ),
     ),
@@ -302,8 +301,8 @@ export function siteMapXml(tables: ResolvedTable[]): XmlElement {
       id: 'grp_workspace',
       title: L('Рабочее место', 'Workspace'),
       subAreas: [
-        // The start window: a new call record on the operator workspace form, where the call panel waits for calls.
-        { id: 'sub_startwindow', title: L('Стартовое окно', 'Start window'), url: `/main.aspx?pagetype=entityrecord&etn=${TABLES.call}` },
+        // The start window: a new call record on the start window form, where the call panel waits for calls.
+        { id: 'sub_startwindow', title: L('Стартовое окно', 'Start window'), url: `/main.aspx?pagetype=entityrecord&etn=${TABLES.call}&formid=${formGuid(TABLES.call, 'startWindow')}` },
         entity('call'),
       ],
     },

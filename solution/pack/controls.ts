@@ -13,6 +13,8 @@ export interface ManifestProperty {
   types: string[];
   required: boolean;
   defaultValue?: string;
+  /** The allowed values of an Enum property. */
+  enumValues?: string[];
 }
 
 export interface ControlInfo {
@@ -43,6 +45,7 @@ export function readManifest(xml: string): { control: XmlElement; properties: Ma
       types,
       required: p.attrs.required === 'true',
       defaultValue: p.attrs['default-value'],
+      ...(types.includes('Enum') ? { enumValues: children(p, 'value').map((v) => v.children.join('')) } : {}),
     };
   });
   return { control, properties };

@@ -4,7 +4,7 @@
  * The bindings are checked against the control's manifest here, so a wrong column or type fails generation.
  */
 import { TABLES, type TableKey } from '@eer/contract';
-import { braced, INTRODUCED_VERSION, labelEls, labelList, stableGuid, XSI } from './common';
+import { braced, formGuid, INTRODUCED_VERSION, labelEls, labelList, stableGuid, XSI } from './common';
 import type { Label } from './config';
 import { FORM_CONTROL_CLASS, formControlClass, pcfType } from './columnTypes';
 import type { ControlInfo } from './controls';
@@ -62,6 +62,7 @@ export function resolvePlacement(placement: Placement, control: ControlInfo, tab
     const value = placement.inputs?.[p.name];
     if (value !== undefined) {
       if (p.usage === 'bound') throw new Error(`${where}: ${p.name} is a bound property and needs a column, not a static value`);
+      if (p.enumValues && !p.enumValues.includes(String(value))) throw new Error(`${where}: ${p.name} is one of ${p.enumValues.join('|')}, not ${value}`);
       bindings.push({ property: p.name, type: p.types[0] ?? 'SingleLine.Text', value: String(value), isStatic: true });
       continue;
     }
@@ -74,18 +75,32 @@ export function resolvePlacement(placement: Placement, control: ControlInfo, tab
 function defaultLayout(table: ResolvedTable): FormLayout {
   return {
     table: table.key,
+    key: 'main',
+    isDefault: true,
     name: table.label,
     description: L(`Основная форма: ${table.label.ru}`, `Main form: ${table.label.en}`),
-    tabs: [{ id: 'general', label: L('Общие', 'General'), sections: [{ id: 'general', label: L('Общие', 'General'), columns: table.columns.map((c) => c.key) as FormLayout['tabs'][number]['sections'][number]['columns'] }] }],
+    tabs: [
+      {
+        id: 'general',
+        label: L('Общие', 'General'),
+        sections: [
+          { id: 'general', label: L('Общие', 'General'), columns: table.columns.map((c) => c.key) as FormLayout['tabs'][number]['sections'][number]['columns'] },
+        ],
+      },
+    ],
   };
 }
 
-export function formLayout(table: ResolvedTable): FormLayout {
-  return FORM_LAYOUTS.find((f) => f.table === table.key) ?? defaultLayout(table);
+/** The main forms of a table: its layouts in FORM_LAYOUTS, or one form with every column. */
+export function formLayouts(table: ResolvedTable): FormLayout[] {
+  const layouts = FORM_LAYOUTS.filter((f) => f.table === table.key);
+  if (layouts.length === 0) return [defaultLayout(table)];
+  if (layouts.filter((l) => l.isDefault).length !== 1) throw new Error(`${table.logicalName}: exactly one main form must be the default`);
+  return layouts;
 }
 
-export function mainFormId(table: { logicalName: string }): string {
-  return stableGuid('form', table.logicalName, 'main');
+export function mainFormId(table: { logicalName: string }, layout: { key: string } = { key: 'main' }): string {
+  return formGuid(table.logicalName, layout.key);
 }
 
 /** Form control ids are the column name, suffixed when a column appears twice. */
@@ -112,16 +127,15 @@ function section(formKey: string, id: string, label: Label, rows: XmlElement[], 
   );
 }
 
-/** The main form of a table with the placements that target it. */
-export function mainFormXml(table: ResolvedTable, placements: ResolvedPlacement[]): XmlElement {
-  const layout = formLayout(table);
-  const formKey = `form:${table.logicalName}`;
+/** One main form of a table with the placements that target it. */
+export function mainFormXml(table: ResolvedTable, layout: FormLayout, placements: ResolvedPlacement[]): XmlElement {
+  const formKey = layout.key === 'main' ? `form:${table.logicalName}` : `form:${table.logicalName}:${layout.key}`;
   const ids = new ControlIds();
   const descriptions: XmlElement[] = [];
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const tabIds = new Set(layout.tabs.map((t) => t.id));
   for (const p of placements) {
-    if (!tabIds.has(p.placement.tab)) throw new Error(`${p.control.folder}: form of ${table.logicalName} has no tab ${p.placement.tab}`);
+    if (!tabIds.has(p.placement.tab)) throw new Error(`${p.control.folder}: form ${layout.key} of ${table.logicalName} has no tab ${p.placement.tab}`);
   }
 
   const tabs = layout.tabs
@@ -182,7 +196,7 @@ export function mainFormXml(table: ResolvedTable, placements: ResolvedPlacement[
     el(
       'systemform',
       {},
-      text('formid', braced(mainFormId(table))),
+      text('formid', braced(mainFormId(table, layout))),
       text('IntroducedVersion', INTRODUCED_VERSION),
       text('FormPresentation', 1),
       text('FormActivationState', 1),
@@ -200,7 +214,7 @@ export function mainFormXml(table: ResolvedTable, placements: ResolvedPlacement[
           ),
         ),
         descriptions.length > 0 && el('controlDescriptions', {}, descriptions),
-        el('DisplayConditions', { Order: '0', FallbackForm: 'true' }, el('Everyone')),
+        el('DisplayConditions', { Order: layout.isDefault ? '0' : '1', FallbackForm: layout.isDefault ? 'true' : 'false' }, el('Everyone')),
       ),
       text('IsCustomizable', true),
       text('CanBeDeleted', true),
@@ -210,16 +224,22 @@ export function mainFormXml(table: ResolvedTable, placements: ResolvedPlacement[
   );
 }
 
-/** Resolves every placement against the discovered controls; throws on a placement naming an unknown control. */
-export function resolvePlacements(tables: ResolvedTable[], controls: ControlInfo[]): Map<TableKey, ResolvedPlacement[]> {
-  const out = new Map<TableKey, ResolvedPlacement[]>();
+/** Key of a form in the resolved placements: `<table key>:<form key>`. */
+export const formSlot = (table: TableKey, form = 'main') => `${table}:${form}`;
+
+/** Resolves every placement against the discovered controls; throws on a placement naming an unknown control or form. */
+export function resolvePlacements(tables: ResolvedTable[], controls: ControlInfo[]): Map<string, ResolvedPlacement[]> {
+  const out = new Map<string, ResolvedPlacement[]>();
   for (const p of PLACEMENTS) {
     if (p.blockedBy) continue;
     const control = controls.find((c) => c.folder === p.control);
     if (!control) throw new Error(`placement of ${p.control}: no such control under controls/`);
     const table = tables.find((t) => t.logicalName === TABLES[p.table]);
     if (!table) throw new Error(`placement of ${p.control}: no table ${p.table}`);
-    out.set(p.table, [...(out.get(p.table) ?? []), resolvePlacement(p, control, table)]);
+    const form = p.form ?? 'main';
+    if (!formLayouts(table).some((l) => l.key === form)) throw new Error(`placement of ${p.control}: ${table.logicalName} has no form ${form}`);
+    const slot = formSlot(p.table, form);
+    out.set(slot, [...(out.get(slot) ?? []), resolvePlacement(p, control, table)]);
   }
   return out;
 }

@@ -25,7 +25,7 @@ import {
 } from './components';
 import { builtControlFiles, discoverControls, type ControlInfo } from './controls';
 import { entityXml, ribbonDiffXml } from './entity';
-import { mainFormId, mainFormXml, resolvePlacements } from './form';
+import { formLayouts, formSlot, mainFormId, mainFormXml, resolvePlacements } from './form';
 import { CHOICE_DEFS, resolvedTables } from './model';
 import { savedQueryXml, viewSpecs } from './views';
 import { renderXml, type XmlElement } from './xml';
@@ -65,7 +65,9 @@ export function generateSource(options: GenerateOptions = {}): FileTree {
     const dir = `Entities/${table.schemaName}`;
     put(`${dir}/Entity.xml`, entityXml(table));
     put(`${dir}/RibbonDiff.xml`, ribbonDiffXml());
-    put(`${dir}/FormXml/main/${braced(mainFormId(table))}.xml`, mainFormXml(table, placements.get(table.key) ?? []));
+    for (const layout of formLayouts(table)) {
+      put(`${dir}/FormXml/main/${braced(mainFormId(table, layout))}.xml`, mainFormXml(table, layout, placements.get(formSlot(table.key, layout.key)) ?? []));
+    }
     for (const view of viewSpecs(table)) put(`${dir}/SavedQueries/${braced(view.id)}.xml`, savedQueryXml(table, view));
   }
   for (const choice of choices) put(`OptionSets/${choice.name}.xml`, optionSetXml(choice));
@@ -75,13 +77,18 @@ export function generateSource(options: GenerateOptions = {}): FileTree {
   put(`Roles/${ROLE_NAME}.xml`, roleXml(tables));
 
   if (options.withControls) {
-    for (const control of controls) {
-      const dir = `${CONTROLS_FOLDER}/${control.solutionName}`;
-      put(`${dir}/ControlManifest.xml.data.xml`, controlDataXml(control));
-      for (const file of builtControlFiles(control)) tree.set(`${dir}/${file}`, fs.readFileSync(path.join(control.outDir, file)));
-    }
+    for (const control of controls) for (const [p, bytes] of controlFolder(control)) tree.set(p, bytes);
   }
   return tree;
+}
+
+/** Controls/<prefix>_<Namespace>.<Constructor>/: the data file and the built files, copied byte for byte. */
+export function controlFolder(control: ControlInfo): [string, Buffer][] {
+  const dir = `${CONTROLS_FOLDER}/${control.solutionName}`;
+  return [
+    [`${dir}/ControlManifest.xml.data.xml`, Buffer.from(renderXml(controlDataXml(control)), 'utf8')],
+    ...builtControlFiles(control).map((file): [string, Buffer] => [`${dir}/${file}`, fs.readFileSync(path.join(control.outDir, file))]),
+  ];
 }
 
 export function readTree(dir: string): FileTree {

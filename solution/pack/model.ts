@@ -119,7 +119,9 @@ const deliveryStatus = choice(
   L('Принято МИС, доставлено в МО или ошибка передачи', 'Taken by the MIS, delivered to the organisation, or failed'),
   'deliveryStatus',
 );
-const idList = (label: Label, description: Label) => memo(label, description, 4000);
+/** Comma-separated ids (controls/shared/pcf/idList.ts appends to them): one line of text, up to Dataverse's 4000. */
+const idList = (label: Label, description: Label) => text(label, description, 4000);
+const idListMultiline = (label: Label, description: Label) => memo(label, description, 4000);
 const recordNumber = (label: Label, format: string): ColumnDef => ({
   label,
   description: L('Номер записи, присваивается автоматически', 'Record number, assigned automatically'),
@@ -149,10 +151,21 @@ const call: TableDef<'call'> = {
     callType: text(L('Тип обращения', 'Call type'), L('Ключ типа обращения из справочника, указывается при завершении', 'Key of the call type from the reference list, set at wrap-up'), 100),
     comment: memo(L('Комментарий', 'Comment'), L('Комментарий оператора при завершении', 'Operator comment at wrap-up'), 2000),
     status: choice(L('Состояние звонка', 'Call status'), L('Поступил, в работе, завершение, завершён, потерян, отклонён', 'Offered, in progress, wrap-up, completed, abandoned, declined'), 'callStatus'),
-    appointmentIds: idList(L('Записи на приём', 'Booked appointments'), L('Идентификаторы записей на приём, сделанных в ходе звонка (JSON)', 'IDs of the appointments booked during the call (JSON)')),
-    homeVisitIds: idList(L('Вызовы на дом', 'Home visits'), L('Идентификаторы вызовов на дом, оформленных в ходе звонка (JSON)', 'IDs of the home visits requested during the call (JSON)')),
-    appealIds: idList(L('Обращения', 'Appeals'), L('Идентификаторы обращений, принятых в ходе звонка (JSON)', 'IDs of the appeals filed during the call (JSON)')),
-    vaccinationIds: idList(L('Записи на вакцинацию', 'Vaccinations'), L('Идентификаторы записей на вакцинацию, сделанных в ходе звонка (JSON)', 'IDs of the vaccination registrations made during the call (JSON)')),
+    // The slot picker binds this one as multiple lines of text; the other id lists are single-line.
+    appointmentIds: idListMultiline(L('Записи на приём', 'Booked appointments'), L('Идентификаторы записей на приём, сделанных в ходе звонка, через запятую', 'IDs of the appointments booked during the call, comma-separated')),
+    homeVisitIds: idList(L('Вызовы на дом', 'Home visits'), L('Идентификаторы вызовов на дом, оформленных в ходе звонка, через запятую', 'IDs of the home visits requested during the call, comma-separated')),
+    appealIds: idList(L('Обращения', 'Appeals'), L('Идентификаторы обращений, принятых в ходе звонка, через запятую', 'IDs of the appeals filed during the call, comma-separated')),
+    vaccinationIds: idList(L('Записи на вакцинацию', 'Vaccinations'), L('Идентификаторы записей на вакцинацию, сделанных в ходе звонка, через запятую', 'IDs of the vaccination registrations made during the call, comma-separated')),
+    complaintTicketId: text(
+      L('Талон для жалобы', 'Ticket complained about'),
+      L('Талон, на посещение по которому оформляется жалоба (передаётся форме обращения)', 'Ticket of the visit being complained about (handed to the appeal form)'),
+      100,
+    ),
+    appealKind: text(
+      L('Вид обращения для формы', 'Appeal kind for the form'),
+      L('Вид обращения, с которым открыть форму обращения (appeal или complaint)', 'Kind the appeal form opens with (appeal or complaint)'),
+      20,
+    ),
   },
   viewColumns: ['name', 'offeredAt', 'topic', 'status', 'callType', 'durationSeconds', 'operatorId'],
 };

@@ -4,7 +4,8 @@
  * checked against the control's manifest when the form is generated (a wrong type fails generation and the tests).
  * The main form layouts (tabs, sections, plain columns) of every table are here too.
  */
-import type { COLUMNS, TableKey } from '@eer/contract';
+import { TABLES, type COLUMNS, type TableKey } from '@eer/contract';
+import { formGuid } from './common';
 import type { Label } from './config';
 
 type ColumnKey<K extends TableKey> = keyof (typeof COLUMNS)[K] & string;
@@ -13,7 +14,9 @@ export interface Placement<K extends TableKey = TableKey> {
   /** Folder of the control under controls/. */
   control: string;
   table: K;
-  /** Tab id in the table's form layout; the control gets its own full-width section at the top of the tab. */
+  /** Which main form of the table (FormLayout.key); `main` by default. */
+  form?: string;
+  /** Tab id in the form layout; the control gets its own full-width section at the top of the tab. */
   tab: string;
   /** The label of the cell (hidden: the control draws its own header). */
   label: Label;
@@ -43,27 +46,83 @@ export interface TabLayout<K extends TableKey = TableKey> {
 
 export interface FormLayout<K extends TableKey = TableKey> {
   table: K;
+  /** `main` for the default form; other keys for further main forms of the table. */
+  key: string;
+  /** The form opened by default (DisplayConditions Order 0, fallback form): one per table. */
+  isDefault: boolean;
   name: Label;
   description: Label;
   tabs: TabLayout<K>[];
 }
 
 const L = (ru: string, en: string): Label => ({ ru, en });
+/** The two main forms of eer_call: the call form (default) and the start window (opened from the site map). */
+export const CALL_FORM_ID = formGuid(TABLES.call, 'main');
+export const START_WINDOW_FORM_ID = formGuid(TABLES.call, 'startWindow');
 const placement = <K extends TableKey>(p: Placement<K>): Placement => p as unknown as Placement;
 const layout = <K extends TableKey>(f: FormLayout<K>): FormLayout => f as unknown as FormLayout;
 
 /** Every control on a form. A control under controls/ with no placement fails the solution tests. */
 export const PLACEMENTS: Placement[] = [
+  // The call panel waits for calls on the start window and runs the call on the call form; it opens one from the other.
+  ...(['startWindow', 'main'] as const).map((form) =>
+    placement({
+      control: 'CallPanel',
+      table: 'call',
+      form,
+      tab: form === 'main' ? 'call' : 'start',
+      label: L('Панель звонка', 'Call panel'),
+      bind: {
+        status: 'status',
+        telephonyCallId: 'telephonyCallId',
+        topic: 'topic',
+        callerNumber: 'callerNumber',
+        answeredAt: 'answeredAt',
+        endedAt: 'endedAt',
+        durationSeconds: 'durationSeconds',
+        callType: 'callType',
+        comment: 'comment',
+        patientName: 'patientName',
+      },
+      inputs: {
+        surface: form === 'main' ? 'callForm' : 'workspace',
+        greeting: 'Здравствуйте! Единая линия 122, оператор слушает.',
+        thresholdSeconds: 180,
+        callFormId: CALL_FORM_ID,
+        workspaceTable: TABLES.call,
+        workspaceFormId: START_WINDOW_FORM_ID,
+      },
+    }),
+  ),
   placement({
-    control: 'CallPanel',
+    control: 'PatientSearch',
     table: 'call',
-    tab: 'call',
-    label: L('Панель звонка', 'Call panel'),
-    bind: { status: 'status', topic: 'topic', answeredAt: 'answeredAt' },
-    inputs: { thresholdSeconds: 180 },
-    blockedBy:
-      'CallPanel declares status as SingleLine.Text, but eer_call.eer_status is a choice (contract CALL_STATUS_VALUES): ' +
-      'its manifest needs of-type="OptionSet" for the property bound to eer_status',
+    tab: 'patient',
+    label: L('Поиск пациента', 'Patient search'),
+    bind: { patientMisId: 'patientMisId', patientName: 'patientName', callerNumber: 'callerNumber' },
+    inputs: { resultLimit: 10, searchDelayMs: 300, preIdentify: 'on' },
+  }),
+  placement({
+    control: 'SlotPicker',
+    table: 'call',
+    tab: 'appointment',
+    label: L('Запись на приём', 'Appointment booking'),
+    bind: {
+      appointmentIds: 'appointmentIds',
+      patientMisId: 'patientMisId',
+      patientName: 'patientName',
+      complaintTicketId: 'complaintTicketId',
+      appealKind: 'appealKind',
+    },
+    inputs: { defaultMode: 'district', periodDays: 14, ticketHistoryDays: 30 },
+  }),
+  placement({
+    control: 'HomeVisitForm',
+    table: 'call',
+    tab: 'homeVisit',
+    label: L('Вызов врача на дом', 'Home visit request'),
+    bind: { homeVisitIds: 'homeVisitIds', patientMisId: 'patientMisId', patientName: 'patientName', callId: 'telephonyCallId' },
+    inputs: { addressDelayMs: 700, temperature: 'optional' },
   }),
 ];
 
@@ -74,7 +133,20 @@ export const PLACEMENTS: Placement[] = [
 export const FORM_LAYOUTS: FormLayout[] = [
   layout({
     table: 'call',
-    name: L('Рабочее место оператора', 'Operator workspace'),
+    key: 'startWindow',
+    isDefault: false,
+    name: L('Стартовое окно', 'Start window'),
+    description: L(
+      'Стартовое окно оператора: ожидание и приём входящих звонков, объявления и справочная информация',
+      'The operator’s start window: waiting for and taking incoming calls, announcements and reference information',
+    ),
+    tabs: [{ id: 'start', label: L('Стартовое окно', 'Start window'), sections: [] }],
+  }),
+  layout({
+    table: 'call',
+    key: 'main',
+    isDefault: true,
+    name: L('Звонок', 'Call'),
     description: L('Звонок на линию 122: от входящего вызова до завершения', 'A line 122 call from the incoming call to wrap-up'),
     tabs: [
       {
@@ -88,11 +160,7 @@ export const FORM_LAYOUTS: FormLayout[] = [
           },
         ],
       },
-      {
-        id: 'patient',
-        label: L('Обращение', 'Patient'),
-        sections: [{ id: 'patient_found', label: L('Пациент', 'Patient'), columns: ['patientMisId', 'patientName'] }],
-      },
+      { id: 'patient', label: L('Обращение', 'Patient'), sections: [] },
       { id: 'appointment', label: L('Запись на приём', 'Appointment'), sections: [] },
       { id: 'homeVisit', label: L('Вызов на дом', 'Home visit'), sections: [] },
       { id: 'appeal', label: L('Обращения граждан', 'Citizen appeals'), sections: [] },
