@@ -10,12 +10,16 @@ import {
   choiceKey,
   DELIVERY_STATUS_VALUES,
   DOSE_VALUES,
+  ENVIRONMENT_VARIABLE_DEFINITIONS,
+  ENVIRONMENT_VARIABLES,
   OPTION_VALUE_PREFIX,
   VACCINE_VALUES,
 } from './dataverse';
 import { AppealKind, AppealTopic } from './appeal';
 import { CallStatus } from './call';
 import { DeliveryStatus } from './homeVisit';
+import { WeeklyHours } from './reference';
+import * as z from 'zod/mini';
 import { AnnouncementSeverity } from './telephony';
 import { Vaccine } from './vaccination';
 
@@ -65,5 +69,15 @@ describe('Dataverse names', () => {
     expect(choiceKey(APPEAL_KIND_VALUES, 42)).toBeNull();
     expect(Object.keys(CHOICES)).toHaveLength(cases.length);
     for (const name of Object.values(CHOICES)) expect(name).toMatch(/^eer_[a-z]+$/);
+  });
+
+  it('defines every environment variable once, with labels in both languages and defaults of its type', () => {
+    for (const [key, d] of Object.entries(ENVIRONMENT_VARIABLE_DEFINITIONS)) {
+      expect(d.schemaName).toBe(ENVIRONMENT_VARIABLES[key as keyof typeof ENVIRONMENT_VARIABLES]);
+      expect(d.displayName.ru && d.displayName.en && d.description.ru && d.description.en).toBeTruthy();
+      expect(d.isRequired).toBe(d.defaultValue === null);
+    }
+    expect(Number(ENVIRONMENT_VARIABLE_DEFINITIONS.callTimeThresholdSeconds.defaultValue)).toBe(180);
+    expect(z.safeParse(WeeklyHours, JSON.parse(ENVIRONMENT_VARIABLE_DEFINITIONS.homeVisitHours.defaultValue!)).success).toBe(true);
   });
 });

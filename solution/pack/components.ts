@@ -2,7 +2,7 @@
  * The solution's other components: global choices, relationships, environment variables, the model-driven app and
  * its site map, the operator security role, and the Solution.xml / Customizations.xml manifests.
  */
-import { ENVIRONMENT_VARIABLES, TABLES, WeeklyHours } from '@eer/contract';
+import { ENVIRONMENT_VARIABLE_DEFINITIONS, ENVIRONMENT_VARIABLE_TYPES, TABLES, type EnvironmentVariableDefinition } from '@eer/contract';
 import { braced, formGuid, INTRODUCED_VERSION, labelEls, labelList, stableGuid, titles, XSI } from './common';
 import { LANGUAGES, type Label, type Product } from './config';
 import type { ControlInfo } from './controls';
@@ -161,91 +161,25 @@ export function relationshipIndexXml(specs: RelationshipSpec[]): XmlElement {
 
 // ---------------------------------------------------------------- environment variables
 
-/** environmentvariabledefinition type codes. */
-export const ENV_VAR_TYPE = { string: 100000000, number: 100000001, boolean: 100000002, json: 100000003 } as const;
-
-export interface EnvVarSpec {
-  schemaName: string;
-  type: keyof typeof ENV_VAR_TYPE;
-  label: Label;
-  description: Label;
-  /** Without a default the admin must set a value after import (the import asks for it). */
-  defaultValue?: string;
-}
-
-/** Hours home-visit requests are taken when the MIS gives none for the organisation (ISO weekday → ranges). */
-export const DEFAULT_HOME_VISIT_HOURS: WeeklyHours = {
-  1: [{ from: '08:00', to: '14:00' }],
-  2: [{ from: '08:00', to: '14:00' }],
-  3: [{ from: '08:00', to: '14:00' }],
-  4: [{ from: '08:00', to: '14:00' }],
-  5: [{ from: '08:00', to: '14:00' }],
-  6: [{ from: '09:00', to: '12:00' }],
-  7: [],
-};
-
-export const ENV_VARS: Record<keyof typeof ENVIRONMENT_VARIABLES, EnvVarSpec> = {
-  functionsBaseUrl: {
-    schemaName: ENVIRONMENT_VARIABLES.functionsBaseUrl,
-    type: 'string',
-    label: L('ЕЭР 122: адрес функций', 'EER 122: functions base URL'),
-    description: L(
-      'Базовый адрес приложения функций Azure, например https://eer122-func.azurewebsites.net/api',
-      'Base URL of the Azure function app, e.g. https://eer122-func.azurewebsites.net/api',
-    ),
-  },
-  authClientId: {
-    schemaName: ENVIRONMENT_VARIABLES.authClientId,
-    type: 'string',
-    label: L('ЕЭР 122: ИД клиента Entra', 'EER 122: Entra client ID'),
-    description: L(
-      'Идентификатор приложения (клиента) регистрации Entra ID, через которую элементы управления получают токены',
-      'Application (client) ID of the Entra ID app registration the controls get tokens with',
-    ),
-  },
-  authAuthority: {
-    schemaName: ENVIRONMENT_VARIABLES.authAuthority,
-    type: 'string',
-    label: L('ЕЭР 122: центр проверки подлинности', 'EER 122: authority'),
-    description: L('Центр выдачи токенов, https://login.microsoftonline.com/<ИД клиента Entra>', 'Token authority, https://login.microsoftonline.com/<tenant ID>'),
-  },
-  functionsScope: {
-    schemaName: ENVIRONMENT_VARIABLES.functionsScope,
-    type: 'string',
-    label: L('ЕЭР 122: область доступа к функциям', 'EER 122: functions scope'),
-    description: L('Область API функций, например api://<ИД приложения функций>/user_impersonation', 'Scope of the functions API, e.g. api://<functions app ID>/user_impersonation'),
-  },
-  callTimeThresholdSeconds: {
-    schemaName: ENVIRONMENT_VARIABLES.callTimeThresholdSeconds,
-    type: 'number',
-    label: L('ЕЭР 122: норматив времени звонка, с', 'EER 122: call time threshold, s'),
-    description: L('Через сколько секунд таймер звонка становится красным', 'After how many seconds the call timer turns red'),
-    defaultValue: '180',
-  },
-  homeVisitHours: {
-    schemaName: ENVIRONMENT_VARIABLES.homeVisitHours,
-    type: 'json',
-    label: L('ЕЭР 122: часы приёма вызовов на дом', 'EER 122: home visit hours'),
-    description: L(
-      'Часы приёма вызовов на дом по дням недели (1 — понедельник … 7 — воскресенье), если МИС не сообщает часы МО',
-      'Hours home visits are taken per ISO weekday (1 Monday … 7 Sunday) when the MIS gives none for the organisation',
-    ),
-    defaultValue: JSON.stringify(DEFAULT_HOME_VISIT_HOURS),
-  },
-};
+/**
+ * The environment variables, as the contract defines them (ENVIRONMENT_VARIABLE_DEFINITIONS, shared with the controls'
+ * settings reader). Without a default the admin must set a value after import; the import asks for it.
+ */
+export const ENV_VARS = ENVIRONMENT_VARIABLE_DEFINITIONS;
+export type EnvVarSpec = EnvironmentVariableDefinition;
 
 export function envVarXml(v: EnvVarSpec): XmlElement {
   return el(
     'environmentvariabledefinition',
     { schemaname: v.schemaName },
-    v.defaultValue !== undefined && text('defaultvalue', v.defaultValue),
+    v.defaultValue !== null && text('defaultvalue', v.defaultValue),
     el('description', { default: v.description.ru }, labelEls('label', v.description)),
-    el('displayname', { default: v.label.ru }, labelEls('label', v.label)),
+    el('displayname', { default: v.displayName.ru }, labelEls('label', v.displayName)),
     text('introducedversion', INTRODUCED_VERSION),
     text('iscustomizable', true),
-    text('isrequired', v.defaultValue === undefined),
+    text('isrequired', v.isRequired),
     text('secretstore', 0),
-    text('type', ENV_VAR_TYPE[v.type]),
+    text('type', ENVIRONMENT_VARIABLE_TYPES[v.type]),
   );
 }
 
