@@ -5,6 +5,9 @@ import { loadFhirDefinitions } from './definitions';
 import { IndexedRepository } from './repository';
 import { buildRegion } from './seed/seed';
 
+// Several full seeds (2,000 patients each) on a shared 2-core machine: give each test room.
+jest.setTimeout(30_000);
+
 let indexed: IndexedRepository;
 let plain: MemoryRepository;
 

@@ -1,5 +1,8 @@
 import { startSandboxMis, type SandboxMis } from './server';
 
+// Real HTTP against a seeded MIS on a shared 2-core machine: give each test room.
+jest.setTimeout(30_000);
+
 let mis: SandboxMis;
 beforeAll(async () => {
   mis = await startSandboxMis({ seed: 3, patients: 50 });

@@ -9,6 +9,9 @@ import { AppError } from '../../http/errors';
 import { FhirMis } from './FhirMis';
 import { EXT } from './systems';
 
+// Real HTTP against a seeded MIS on a shared 2-core machine: give each test room.
+jest.setTimeout(30_000);
+
 let sandbox: SandboxMis;
 let mis: FhirMis;
 const CONCURRENT = 20;

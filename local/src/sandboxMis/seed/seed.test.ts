@@ -5,6 +5,9 @@ import { FIXTURE_PATIENTS } from './fixtures';
 import { buildRegion, SCHEDULE_DAYS } from './seed';
 import { addDays } from './time';
 
+// Several full seeds (2,000 patients each) on a shared 2-core machine: give each test room.
+jest.setTimeout(30_000);
+
 const NOW = new Date('2026-03-04T09:00:00Z');
 const region = buildRegion({ seed: 122, now: NOW, patients: 2000 });
 const of = <T extends Resource>(type: T['resourceType']) => region.filter((r): r is T => r.resourceType === type);
