@@ -14,6 +14,7 @@ import {
   WeeklyHours,
 } from '@eer/contract';
 import * as z from 'zod/mini';
+import { ENVIRONMENT_VARIABLE_DEFINITIONS as CONTROLS_ENVIRONMENT_VARIABLES } from '../../controls/shared/settings/names';
 import { checkSeedData, readSeedData, seedCsv } from './data';
 import { generateSource } from './generate';
 import { readSolutionModel, readSolutionModelFromTree } from './readModel';
@@ -83,6 +84,19 @@ describe('readSolutionModel()', () => {
     expect(z.safeParse(WeeklyHours, JSON.parse(hours.defaultValue!)).success).toBe(true);
     for (const key of ['functionsBaseUrl', 'authClientId', 'authAuthority', 'functionsScope'] as const) {
       expect(model.environmentVariables[ENVIRONMENT_VARIABLES[key]]).toMatchObject({ type: 'string', required: true });
+    }
+  });
+
+  it('defines the environment variables exactly as the controls’ settings reader expects them', () => {
+    for (const d of Object.values(CONTROLS_ENVIRONMENT_VARIABLES)) {
+      const v = model.environmentVariables[d.schemaName]!;
+      expect({ type: v.type, defaultValue: v.defaultValue ?? null, required: v.required, displayName: v.displayName, description: v.description }).toEqual({
+        type: d.type.toLowerCase(),
+        defaultValue: d.defaultValue,
+        required: d.isRequired,
+        displayName: d.displayName,
+        description: d.description,
+      });
     }
   });
 
