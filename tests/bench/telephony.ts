@@ -9,6 +9,7 @@
  * sustained events/s with latency under load, and group-offer fan-out to every available operator.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +28,16 @@ function summary(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
   const f = (n: number) => n.toFixed(1);
   return `p50 ${f(percentile(sorted, 50))} ms, p99 ${f(percentile(sorted, 99))} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms (n=${sorted.length})`;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); undefined elsewhere. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 async function main(): Promise<void> {
@@ -67,7 +78,7 @@ async function main(): Promise<void> {
       return ((await res.json()) as { access_token: string }).access_token;
     };
 
-    process.stdout.write(`Telephony relay benchmark — Node ${process.version}, loopback, stack in a child process\n`);
+    process.stdout.write(`Telephony relay benchmark — Node ${process.version}, loopback, stack in a child process, load average ${fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a'}\n`);
     const connectStarted = performance.now();
     for (let i = 0; i < operatorCount; i += 50) {
       const batch = Array.from({ length: Math.min(50, operatorCount - i) }, (_, j) => `bench-op-${i + j}`);
@@ -141,6 +152,7 @@ async function main(): Promise<void> {
     let sent = 0;
     const pending: Array<Promise<void>> = [];
     const loadStarted = performance.now();
+    const stackCpuBefore = cpuSeconds(stack.child.pid!);
     const loadEnds = loadStarted + loadSeconds * 1000;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -156,9 +168,14 @@ async function main(): Promise<void> {
     );
     await Promise.all(pending);
     const loadMs = performance.now() - loadStarted;
+    const stackCpuAfter = cpuSeconds(stack.child.pid!);
     process.stdout.write(
       `sustained: ${sent} events in ${(loadMs / 1000).toFixed(1)} s = ${(sent / (loadMs / 1000)).toFixed(0)} events/s delivered (${concurrency} concurrent posters); latency under load ${summary(underLoad)}\n`,
     );
+    if (stackCpuBefore !== undefined && stackCpuAfter !== undefined) {
+      const perEvent = ((stackCpuAfter - stackCpuBefore) * 1000) / sent;
+      process.stdout.write(`stack process CPU per event (function host + SignalR stand-in): ${perEvent.toFixed(2)} ms → about ${(1000 / perEvent).toFixed(0)} events/s per core\n`);
+    }
 
     // 3. Group offers: one webhook event fanned out to every available operator.
     const firstReceipt: number[] = [];
