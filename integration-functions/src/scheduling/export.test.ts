@@ -68,7 +68,7 @@ describe('schedule export files', () => {
 
   it('XLSX: exceljs reads back the same cells', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await scheduleXlsx(rows, 'Расписание'));
+    await workbook.xlsx.load(new Uint8Array(await scheduleXlsx(rows, 'Расписание')).buffer);
     const sheet = workbook.getWorksheet('Расписание')!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(values(1)).toEqual([...EXPORT_HEADERS]);
