@@ -20,6 +20,13 @@ for (const [title, command, args] of steps) {
   console.log(`  ok in ${(ms / 1000).toFixed(1)} s`);
 }
 
+// Browser tests drive Debian's chromium (playwright cannot download its own here): install it once when missing.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!fs.existsSync(chromium) && process.getuid?.() === 0) {
+  console.log('\n• browser: apt-get install chromium (for tests/browser)');
+  run('flock', ['/tmp/apt.lock', 'sh', '-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
+}
+
 console.log('\n• tests: jest (contract, functions, controls, tests)');
 const report = path.join(root, 'test-artifacts', 'jest-results.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
