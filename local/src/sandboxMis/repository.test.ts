@@ -44,6 +44,13 @@ describe('indexed repository', () => {
     'Location?type=urn:eer122:fhir:location-kind|building&partof=Location/zone-05-2',
     'Organization?partof=Organization/district-2',
     'Patient?_id=pat-0001,pat-0002,pat-fx-adult',
+    'Slot?schedule=Schedule/sch-05&status=free&start=gt2026-03-05T10:00:00%2B03:00&start=le2026-03-09',
+    'Slot?schedule=Schedule/sch-06&start=2026-03-05',
+    'Slot?schedule=Schedule/sch-06&start=ne2026-03-05',
+    'Patient?identifier=https://fhir.ru/ig/core/systems/oms|',
+    'Location?type=urn:eer122:fhir:location-kind|zone&organization=Organization/mo-02',
+    'HealthcareService?service-type=urn:eer122:fhir:service-kind|home-visit&organization=Organization/mo-04',
+    'Schedule?actor=PractitionerRole/role-01,Location/vp-1',
   ])('gives what Medplum gives for %s', async (url) => {
     const expected = await ids(plain, url);
     expect(expected.length).toBeGreaterThan(0);
