@@ -215,12 +215,12 @@ describe('callApi over real HTTP', () => {
       res.end(csv);
     };
     const client = createApiClient({ baseUrl: base, tokens: tokens('t') });
-    const query = { by: 'doctor', id: 'd-1', from: '2026-11-27', to: '2026-11-30', format: 'csv' } as const;
+    const query = { by: 'organisation', id: 'mo-1', from: '2026-11-27', to: '2026-11-30', format: 'csv' } as const;
     const file = await downloadApi(client, 'exportSchedule', { query });
     expect(file.filename).toBe('расписание 27.11.csv');
     expect(file.contentType).toBe('text/csv; charset=utf-8');
     expect(await file.blob.text()).toBe(csv);
-    expect(seen[0]!.url).toBe('/api/schedule/export?by=doctor&id=d-1&from=2026-11-27&to=2026-11-30&format=csv');
+    expect(seen[0]!.url).toBe('/api/schedule/export?by=organisation&id=mo-1&from=2026-11-27&to=2026-11-30&format=csv');
     expect(seen[0]!.headers.accept).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(seen[0]!.headers.authorization).toBe('Bearer t');
 
