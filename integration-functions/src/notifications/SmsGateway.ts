@@ -70,14 +70,16 @@ export function smsGatewayFromSettings(): SmsGateway | null {
 export async function trySendSms(
   message: SmsToSend,
   log: (line: string) => void,
-  gateway: SmsGateway | null = smsGatewayFromSettings(),
+  gateway?: SmsGateway | null,
 ): Promise<boolean> {
-  if (!gateway) {
-    log(`sms ${message.kind} skipped: no gateway configured`);
-    return false;
-  }
   try {
-    const { id } = await gateway.send(message);
+    // A broken setting must not fail the booking this SMS confirms: it is caught below like any send failure.
+    const target = gateway === undefined ? smsGatewayFromSettings() : gateway;
+    if (!target) {
+      log(`sms ${message.kind} skipped: no gateway configured`);
+      return false;
+    }
+    const { id } = await target.send(message);
     log(`sms ${message.kind} accepted id=${id}`);
     return true;
   } catch (error) {

@@ -36,12 +36,13 @@ function transportFor(smtp: NonNullable<Settings['smtp']>): Transporter {
 
 /** Sends and reports whether the SMTP server took it. Logs the outcome and the server's code, never the content. */
 export async function trySendMail(mail: MailToSend, log: (line: string) => void): Promise<boolean> {
-  const config = settings();
-  if (!config.smtp) {
-    log('mail skipped: no SMTP server configured');
-    return false;
-  }
   try {
+    // A broken setting must not fail the request this mail reports: it is caught below like any send failure.
+    const config = settings();
+    if (!config.smtp) {
+      log('mail skipped: no SMTP server configured');
+      return false;
+    }
     const info = await transportFor(config.smtp).sendMail({
       from: config.mailFrom,
       to: mail.to,
