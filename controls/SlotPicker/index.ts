@@ -18,13 +18,6 @@ function clamp(value: number | null | undefined, min: number, max: number, fallb
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(min, Math.min(max, Math.round(value))) : fallback;
 }
 
-/** The record id of the call form the control sits on (empty on a record not saved yet). */
-function recordId(context: ComponentFramework.Context<IInputs>): string | undefined {
-  const info = (context.mode as unknown as { contextInfo?: { entityId?: string } }).contextInfo;
-  const id = info?.entityId?.replace(/[{}]/g, '');
-  return id ? id : undefined;
-}
-
 /**
  * Thin PCF wrapper (the class name is the manifest's constructor): maps the context to plain props and stores the
  * outputs — the ids of created appointments appended to eer_appointmentids, and a complaint's ticket for the
@@ -64,7 +57,6 @@ export class SlotPicker implements ComponentFramework.ReactControl<IInputs, IOut
         masked: patient.masked,
         width: allocatedWidth(context),
         lang: langOfLcid(context.userSettings.languageId),
-        callId: recordId(context),
         strings: readStrings(context.resources, SLOT_PICKER_STRINGS),
         onBooked: this.onBooked,
         onComplaint: this.onComplaint,
