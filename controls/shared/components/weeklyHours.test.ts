@@ -1,5 +1,5 @@
 import type { WeeklyHours } from '@eer/contract';
-import { dayMonth, localMoment, openState, parseWeeklyHours, weekRuns, weekSummary, type Weekday } from './weeklyHours';
+import { dayMonth, localMoment, openState, weekRuns, weekSummary, weekdayNames, type Weekday } from './weeklyHours';
 
 const WEEKDAY_HOURS = [{ from: '08:00', to: '14:00' }];
 const HOURS: WeeklyHours = { 1: WEEKDAY_HOURS, 2: WEEKDAY_HOURS, 3: WEEKDAY_HOURS, 4: WEEKDAY_HOURS, 5: WEEKDAY_HOURS, 6: [{ from: '09:00', to: '12:00' }], 7: [] };
@@ -12,10 +12,11 @@ describe('weekly hours in the browser', () => {
   });
 
   it('is open inside a range, `to` excluded', () => {
-    expect(openState(HOURS, new Date('2026-11-26T05:00:00Z'))).toEqual({ open: true, next: null }); // Thu 08:00
+    expect(openState(HOURS, new Date('2026-11-26T05:00:00Z'))).toEqual({ open: true, until: '14:00', next: null }); // Thu 08:00
     expect(openState(HOURS, new Date('2026-11-26T10:59:00Z')).open).toBe(true); // Thu 13:59
     expect(openState(HOURS, new Date('2026-11-26T11:00:00Z'))).toEqual({
       open: false,
+      until: null,
       next: { date: '2026-11-27', time: '08:00', weekday: 5 },
     }); // Thu 14:00 → Fri 08:00
   });
@@ -27,7 +28,7 @@ describe('weekly hours in the browser', () => {
 
   it('a week without hours never opens', () => {
     const none: WeeklyHours = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
-    expect(openState(none, new Date('2026-11-26T05:00:00Z'))).toEqual({ open: false, next: null });
+    expect(openState(none, new Date('2026-11-26T05:00:00Z'))).toEqual({ open: false, until: null, next: null });
   });
 
   it('summarises runs of equal days', () => {
@@ -38,11 +39,16 @@ describe('weekly hours in the browser', () => {
     );
   });
 
-  it('parses the hours of an environment variable, or gives null', () => {
-    expect(parseWeeklyHours(JSON.stringify(HOURS))).toEqual(HOURS);
-    expect(parseWeeklyHours(null)).toBeNull();
-    expect(parseWeeklyHours('{not json')).toBeNull();
-    expect(parseWeeklyHours(JSON.stringify({ ...HOURS, 1: [{ from: '14:00', to: '08:00' }] }))).toBeNull();
+  it('writes a date as day and month', () => {
     expect(dayMonth('2026-11-30')).toBe('30.11');
+  });
+});
+
+describe('weekdayNames', () => {
+  it('names the days in Russian and English, Monday first, capitalised', () => {
+    expect(weekdayNames('ru', 'short')[1]).toBe('Пн');
+    expect(weekdayNames('ru', 'long')[7]).toBe('Воскресенье');
+    expect(weekdayNames('en', 'short')[3]).toBe('Wed');
+    expect(weekdayNames('en', 'long')[6]).toBe('Saturday');
   });
 });

@@ -1,4 +1,4 @@
-import { REGION_TIME_ZONE, WeeklyHours, validate, type TimeRange } from '@eer/contract';
+import { REGION_TIME_ZONE, type TimeRange, type WeeklyHours } from '@eer/contract';
 
 /**
  * Reading `WeeklyHours` (hours per ISO weekday, wall-clock times of the region) in the browser: is it open at an
@@ -52,13 +52,16 @@ export function dayHours(hours: WeeklyHours, weekday: Weekday): readonly TimeRan
 
 export interface OpenState {
   open: boolean;
+  /** When open: the end of the current range, `HH:MM`. */
+  until: string | null;
   /** When closed: the next opening on the region's clock; null when the week has no hours at all. */
   next: LocalMoment | null;
 }
 
 export function openState(hours: WeeklyHours, now: Date, timeZone: string = REGION_TIME_ZONE): OpenState {
   const local = localMoment(now, timeZone);
-  if (dayHours(hours, local.weekday).some((r) => r.from <= local.time && local.time < r.to)) return { open: true, next: null };
+  const range = dayHours(hours, local.weekday).find((r) => r.from <= local.time && local.time < r.to);
+  if (range) return { open: true, until: range.to, next: null };
   for (let ahead = 0; ahead <= 7; ahead++) {
     const weekday = (((local.weekday - 1 + ahead) % 7) + 1) as Weekday;
     const starts = dayHours(hours, weekday)
@@ -66,9 +69,9 @@ export function openState(hours: WeeklyHours, now: Date, timeZone: string = REGI
       .filter((from) => ahead > 0 || from > local.time)
       .sort();
     const first = starts[0];
-    if (first !== undefined) return { open: false, next: { date: addDays(local.date, ahead), time: first, weekday } };
+    if (first !== undefined) return { open: false, until: null, next: { date: addDays(local.date, ahead), time: first, weekday } };
   }
-  return { open: false, next: null };
+  return { open: false, until: null, next: null };
 }
 
 /** `08:00–14:00, 15:00–18:00`; empty for a closed day. */
@@ -103,15 +106,24 @@ export function dayMonth(date: string): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}`;
 }
 
-/** Hours kept as JSON text (an environment variable); null when absent or not valid `WeeklyHours`. */
-export function parseWeeklyHours(text: string | null | undefined): WeeklyHours | null {
-  if (!text || text.trim() === '') return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return null;
+const dayNameFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Weekday names in the user's language from the browser's locale data (no resx strings to keep in step):
+ * `short` «Пн», `long` «Понедельник», capitalised, keyed by ISO weekday.
+ */
+export function weekdayNames(lang: 'ru' | 'en', width: 'short' | 'long'): Record<Weekday, string> {
+  const key = `${lang}:${width}`;
+  let f = dayNameFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { weekday: width, timeZone: 'UTC' });
+    dayNameFormats.set(key, f);
   }
-  const checked = validate(WeeklyHours, data, 'en');
-  return checked.success ? checked.data : null;
+  const names = {} as Record<Weekday, string>;
+  for (const day of WEEKDAYS) {
+    // 2024-01-01 was a Monday
+    const text = f.format(new Date(Date.UTC(2024, 0, day)));
+    names[day] = text.charAt(0).toUpperCase() + text.slice(1);
+  }
+  return names;
 }
