@@ -10,6 +10,8 @@ import type { PendingBooking } from './useSlotPicker';
 
 export interface BookingDialogProps {
   pending: PendingBooking | null;
+  /** The SMS box: the operator's choice, else the patient's consent. */
+  notifySms: boolean;
   patientName: string | null;
   moName: string | null;
   busy: boolean;
@@ -76,7 +78,7 @@ export function BookingDialog(props: BookingDialogProps): JSX.Element {
       </dl>
       <Checkbox
         label={s.Confirm_Sms}
-        checked={pending?.notifySms ?? false}
+        checked={props.notifySms}
         disabled={busy}
         onChange={(_e, data) => props.onNotifySms(data.checked === true)}
       />

@@ -109,6 +109,20 @@ describe('SlotPickerPanel: district doctor', () => {
     await waitFor(() => expect(api.search).toHaveBeenCalledTimes(2));
   });
 
+  it('does not wait for the patient card: the search starts on the specialties, the SMS box follows the card when it comes', async () => {
+    const api = fakeApi();
+    let giveCard: (card: typeof CARD) => void = () => undefined;
+    api.patient.mockReturnValue(new Promise((resolve) => (giveCard = resolve)));
+    const { user } = renderPanel({ api });
+    await screen.findByTestId('time-grid');
+    expect(api.search).toHaveBeenCalledTimes(1);
+    await user.click(timeCell('09:00'));
+    const confirm = await dialog();
+    expect(within(confirm).getByRole('checkbox')).not.toBeChecked();
+    giveCard(CARD);
+    await waitFor(() => expect(within(confirm).getByRole('checkbox')).toBeChecked());
+  });
+
   it('is keyboard-navigable: arrows move across the time cells, Enter picks, Enter on ОК books', async () => {
     const { api, onBooked, user } = renderPanel({ width: 600 });
     await screen.findByTestId('time-grid');

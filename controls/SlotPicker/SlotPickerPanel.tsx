@@ -79,7 +79,7 @@ function SlotPickerBody(props: SlotPickerPanelProps & { patientId: string }): JS
   const exporter = useScheduleExport({
     api: props.api,
     open: exportOpen,
-    moId: model.context.data?.card.attachment?.moId ?? null,
+    moId: model.card?.attachment?.moId ?? null,
     preferredDepartmentId: model.search.data?.doctors[0]?.departmentId ?? null,
     from: model.from,
     to: model.to,

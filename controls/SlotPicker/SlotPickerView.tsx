@@ -139,13 +139,15 @@ export function SlotPickerView(props: SlotPickerViewProps): JSX.Element {
   const styles = useStyles();
   const narrow = width < NARROW_BELOW_PX;
   const errorStrings = { correlationId: s.Error_CorrelationId, retry: s.Error_Retry, dismiss: s.Error_Dismiss };
-  const contextError = errorView(m.context.error, lang);
+  // The specialties' failure stops the search; the card's only the SMS default and the MO name: both are shown.
+  const contextError = errorView(m.specialties.error ?? m.cardState.error, lang);
+  const retryContext = m.specialties.error ? m.specialties.retry : m.cardState.retry;
   const searchError = errorView(m.search.error, lang);
   const ticketsError = errorView(m.tickets.error, lang);
   const cancelError = errorView(m.cancelling.error, lang);
   const result = m.search.data;
   const day = m.days.find((d) => d.date === m.selectedDate);
-  const contextLoading = m.context.status === 'loading' || m.context.status === 'waiting';
+  const contextLoading = m.specialties.status === 'loading' || m.specialties.status === 'waiting';
   const notice = m.notice ? noticeOf(m.notice, s, lang) : null;
   const issueOf = (field: string) => m.intervalIssues.find((i) => i.field === field)?.message;
   // After a booking or a cancellation the dialog's opener may be gone (the booked cell, the cancelled row's button):
@@ -181,7 +183,7 @@ export function SlotPickerView(props: SlotPickerViewProps): JSX.Element {
         </Text>
       )}
 
-      {contextError && <ErrorBar error={contextError} title={s.Error_Patient} strings={errorStrings} onRetry={m.context.retry} />}
+      {contextError && <ErrorBar error={contextError} title={s.Error_Patient} strings={errorStrings} onRetry={retryContext} />}
 
       <div className={styles.row}>
         {target}
@@ -293,6 +295,7 @@ export function SlotPickerView(props: SlotPickerViewProps): JSX.Element {
 
       <BookingDialog
         pending={m.pending}
+        notifySms={m.pending?.notifySms ?? m.card?.smsConsent ?? false}
         patientName={patientName}
         moName={m.pending?.doctor ? (m.moNames.get(m.pending.doctor.moId) ?? null) : null}
         busy={m.booking.busy}

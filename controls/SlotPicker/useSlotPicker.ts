@@ -43,14 +43,6 @@ export interface SlotPickerOptions {
   now?: () => Date;
 }
 
-/** What the patient's context gives: the card (SMS consent, attachment) and what can be booked. */
-export interface PatientContext {
-  patientId: string;
-  card: PatientCard;
-  district: Specialty | null;
-  narrow: Specialty[];
-}
-
 interface SearchRequest {
   patientId: string;
   specialtyCode: string;
@@ -77,7 +69,8 @@ export interface PendingBooking {
   doctor: Doctor | undefined;
   /** Generated once per attempt: a retry after a timeout sends the same key and gets the same ticket. */
   clientKey: string;
-  notifySms: boolean;
+  /** The operator's choice; null follows the patient's SMS consent (also when the card arrives later). */
+  notifySms: boolean | null;
 }
 
 export interface PendingCancellation {
@@ -102,7 +95,11 @@ export interface SlotPickerModel {
   intervalIssues: FieldIssue[];
   /** Runs the search for the current target and interval («Поиск»). */
   runSearch: () => void;
-  context: Loadable<PatientContext>;
+  /** The patient's specialties: the search waits for them. */
+  specialties: Loadable<unknown>;
+  /** The patient's card: SMS consent and attachment; null until read. */
+  card: PatientCard | null;
+  cardState: Loadable<PatientCard>;
   district: Specialty | null;
   narrowOptions: Specialty[];
   narrowSelected: Specialty | null;
@@ -187,28 +184,18 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
     setTo(fresh.to);
   }, [patientId]);
 
-  // ---- the patient's context: card, district specialty, narrow specialties (three requests in parallel)
-  const contextQuery = api && patientId ? { patientId } : null;
-  const context = useDebouncedSearch<{ patientId: string }, PatientContext>(
-    contextQuery,
-    async ({ patientId: id }, signal) => {
-      const [card, specialties, configured] = await Promise.all([
-        api!.patient(id, signal),
-        api!.specialties({ patientId: id }, signal),
-        api!.configuredNarrow(),
-      ]);
-      return {
-        patientId: id,
-        card,
-        district: specialties.find((s) => s.kind === 'district') ?? null,
-        narrow: narrowChoices(specialties, configured),
-      };
-    },
-    { delayMs: 0 },
-  );
-  const ctx = context.data?.patientId === patientId ? context.data : undefined;
-  const district = ctx?.district ?? null;
-  const narrowOptions = ctx?.narrow ?? [];
+  // ---- the patient's context, three independent requests: the search waits only for the specialties; the card
+  // (SMS consent, attachment MO) and the analysts' narrow list arrive alongside.
+  const patientQuery = api && patientId ? { patientId } : null;
+  const specialties = useDebouncedSearch(patientQuery, (q, signal) => api!.specialties({ patientId: q.patientId }, signal).then((list) => ({ patientId: q.patientId, list })), {
+    delayMs: 0,
+  });
+  const cardState = useDebouncedSearch(patientQuery, (q, signal) => api!.patient(q.patientId, signal), { delayMs: 0 });
+  const configured = useDebouncedSearch(api ? {} : null, () => api!.configuredNarrow(), { delayMs: 0 });
+  const offered = specialties.data?.patientId === patientId ? specialties.data.list : undefined;
+  const card = cardState.data?.misId === patientId ? cardState.data : null;
+  const district = offered?.find((s) => s.kind === 'district') ?? null;
+  const narrowOptions = React.useMemo(() => narrowChoices(offered ?? [], configured.data ?? null), [offered, configured.data]);
   const narrowSelected = narrowOptions.find((s) => s.code === narrowCode) ?? null;
   const targetCode = mode === 'district' ? district?.code : narrowSelected?.code;
 
@@ -249,7 +236,7 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
   const doctorsById = React.useMemo(() => new Map((current?.doctors ?? []).map((d) => [d.id, d])), [current]);
 
   // MO names: the patient's own MO from the card; others (a doctor of another MO) from the organisations list.
-  const attachment = ctx?.card.attachment ?? null;
+  const attachment = card?.attachment ?? null;
   const needOrganisations = api !== null && (current?.doctors ?? []).some((d) => d.moId !== attachment?.moId);
   const organisations = useDebouncedSearch(needOrganisations ? {} : null, (_q: object, signal) => api!.organisations(signal), { delayMs: 0 });
   const moNames = React.useMemo(() => {
@@ -291,9 +278,9 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
     (slot: Slot) => {
       if (readOnly || booking.busy) return;
       setBooking({ busy: false, error: null });
-      setPending({ slot, doctor: doctorsById.get(slot.doctorId), clientKey: newCorrelationId(), notifySms: ctx?.card.smsConsent ?? false });
+      setPending({ slot, doctor: doctorsById.get(slot.doctorId), clientKey: newCorrelationId(), notifySms: null });
     },
-    [readOnly, booking.busy, doctorsById, ctx],
+    [readOnly, booking.busy, doctorsById],
   );
   const setNotifySms = React.useCallback((value: boolean) => setPending((p) => (p ? { ...p, notifySms: value } : p)), []);
   const closeBooking = React.useCallback(() => {
@@ -306,8 +293,9 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
     bookingInFlight.current = true;
     setBooking({ busy: true, error: null });
     const attempt = pending;
+    const notifySms = attempt.notifySms ?? card?.smsConsent ?? false;
     api
-      .book({ patientId, slotId: attempt.slot.id, clientKey: attempt.clientKey, notifySms: attempt.notifySms, ...(callId ? { callId } : {}) })
+      .book({ patientId, slotId: attempt.slot.id, clientKey: attempt.clientKey, notifySms, ...(callId ? { callId } : {}) })
       .then(
         (confirmation) => {
           if (!mounted.current) return;
@@ -337,7 +325,7 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
       .finally(() => {
         bookingInFlight.current = false;
       });
-  }, [api, pending, patientId, callId, mounted, refreshTickets, refreshSearch]);
+  }, [api, pending, patientId, callId, card, mounted, refreshTickets, refreshSearch]);
 
   // ---- cancellation and complaint
   const openCancel = React.useCallback(
@@ -358,7 +346,7 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
     setCancelling({ busy: true, error: null });
     const attempt = pendingCancel;
     api
-      .cancel({ patientId, ticketId: attempt.ticket.id, clientKey: attempt.clientKey, notifySms: ctx?.card.smsConsent ?? false })
+      .cancel({ patientId, ticketId: attempt.ticket.id, clientKey: attempt.clientKey, notifySms: card?.smsConsent ?? false })
       .then(
         (result) => {
           if (!mounted.current) return;
@@ -375,7 +363,7 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
       .finally(() => {
         cancelInFlight.current = false;
       });
-  }, [api, pendingCancel, patientId, ctx, mounted, refreshTickets, refreshSearch]);
+  }, [api, pendingCancel, patientId, card, mounted, refreshTickets, refreshSearch]);
 
   const complain = React.useCallback(
     (ticket: Ticket) => {
@@ -395,7 +383,9 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
     setTo,
     intervalIssues,
     runSearch,
-    context: loadable(context),
+    specialties: loadable(specialties),
+    card,
+    cardState: loadable(cardState),
     district,
     narrowOptions,
     narrowSelected,
