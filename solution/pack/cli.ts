@@ -1,6 +1,7 @@
 /**
  * `npm run package`: regenerates solution/src from the model, the placements and the built controls, then writes
- * solution/bin/EER122_<version>.zip (unmanaged), EER122_<version>_managed.zip and the reference data (JSON + CSV).
+ * solution/bin/EER122_<version>.zip (unmanaged), EER122_<version>_managed.zip, model.json (readSolutionModel()) and the
+ * reference data (JSON + CSV).
  * `--source-only` regenerates solution/src without controls and zips (what is committed).
  */
 import * as fs from 'node:fs';
@@ -39,6 +40,8 @@ function main(): void {
     fs.writeFileSync(path.join(paths.bin, file), zip);
     rows.push({ file: `solution/bin/${file}`, bytes: zip.length });
   }
+  // The same model readSolutionModel() returns, for a browser page that cannot read solution/src itself.
+  fs.writeFileSync(path.join(paths.bin, 'model.json'), JSON.stringify(model, null, 2) + '\n');
   for (const s of seed) {
     fs.writeFileSync(path.join(paths.bin, 'data', `${s.table}.json`), JSON.stringify(s, null, 2) + '\n');
     fs.writeFileSync(path.join(paths.bin, 'data', `${s.table}.csv`), seedCsv(s, model));

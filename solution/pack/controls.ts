@@ -82,7 +82,11 @@ export function builtControlFiles(control: ControlInfo): string[] {
   if (!fs.existsSync(manifestPath)) {
     throw new Error(`control ${control.folder} is not built (${manifestPath} missing): run npm run build:controls`);
   }
-  const { control: el } = readManifest(fs.readFileSync(manifestPath, 'utf8'));
+  const { control: el, properties } = readManifest(fs.readFileSync(manifestPath, 'utf8'));
+  // Forms are bound from ControlManifest.Input.xml: a build made before its last change would not fit them.
+  if (JSON.stringify(properties) !== JSON.stringify(control.properties)) {
+    throw new Error(`control ${control.folder}: its build is older than its manifest (properties differ): run npm run build:controls`);
+  }
   const resources = child(el, 'resources');
   const files = ['ControlManifest.xml'];
   for (const r of resources ? children(resources) : []) {
