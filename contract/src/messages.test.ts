@@ -98,6 +98,15 @@ describe('describeIssue / toFieldIssues', () => {
     expect(direct.error?.issues[0]?.message).toBe('required');
   });
 
+  it('a left-out enum or literal is `required` too, a wrong one is not', () => {
+    const schema = z.object({ topic: z.enum(['a', 'b']), dose: z.union([z.literal(1), z.literal('booster')]) });
+    expect(issuesOf(schema, {}, 'en').map((i) => [i.field, i.code])).toEqual([
+      ['topic', 'required'],
+      ['dose', 'required'],
+    ]);
+    expect(issuesOf(schema, { topic: 'c', dose: 1 }, 'en').map((i) => [i.field, i.code])).toEqual([['topic', 'invalid_value']]);
+  });
+
   it('without the error map a missing value still reads sensibly', () => {
     const r = z.object({ snils: Snils }).safeParse({});
     expect(r.error && toFieldIssues(r.error, 'en')).toEqual([

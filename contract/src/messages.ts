@@ -457,7 +457,10 @@ export function toFieldIssues(error: { readonly issues: readonly Issue[] }, lang
  * issue's input once the issue is final, after which "missing" and "wrong type" look alike.
  */
 export const contractErrorMap: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined;
+  // an enum or literal left out reports invalid_value, a union of them invalid_union, not invalid_type
+  (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') && issue.input === undefined
+    ? 'required'
+    : undefined;
 
 export type Validated<T> = { success: true; data: T } | { success: false; issues: FieldIssue[] };
 
