@@ -52,16 +52,17 @@ describe('pre-identification of the caller (sandbox MIS)', () => {
     await postEvent(stack.functionsUrl, slow);
     const notification = await op.next('callOffered', (n) => n.telephonyCallId === slow.telephonyCallId);
     const elapsed = Date.now() - started;
+    // Empty: the MIS answer (5 s) was not waited for; the budget was.
     expect(notification.candidates).toEqual([]);
     expect(elapsed).toBeGreaterThanOrEqual(700);
-    expect(elapsed).toBeLessThan(1500);
+    expect(elapsed).toBeLessThan(4000);
 
     mis.faults.set({ delayMs: 0, down: true });
     const down = callEvent('offered', { operatorId: op.id, callerNumber: FIXTURE_PATIENTS.adult.phone });
     const downStarted = Date.now();
     await postEvent(stack.functionsUrl, down);
     expect((await op.next('callOffered', (n) => n.telephonyCallId === down.telephonyCallId)).candidates).toEqual([]);
-    expect(Date.now() - downStarted).toBeLessThan(1500);
+    expect(Date.now() - downStarted).toBeLessThan(4000);
     mis.faults.reset();
   });
 });

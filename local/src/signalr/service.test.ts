@@ -214,9 +214,9 @@ describe('local SignalR service (Azure SignalR serverless protocol) with the rea
   });
 
   it('keeps a quiet client alive with pings, and closes a client that stops talking', async () => {
-    // The client drops the connection after 1 s without a message: only the service pings (every 200 ms) keep it.
-    const quiet = await connect('op-5', { serverTimeoutMs: 1000, keepAliveMs: 400 });
-    await sleep(2000);
+    // The client drops the connection after 2.5 s without a message: only the service pings (every 200 ms) keep it.
+    const quiet = await connect('op-5', { serverTimeoutMs: 2500, keepAliveMs: 1000 });
+    await sleep(3500);
     expect(quiet.state).toBe(HubConnectionState.Connected);
 
     const strict = await startLocalSignalR({ pingIntervalMs: 100, clientTimeoutMs: 500 });
