@@ -125,7 +125,8 @@ const idListMultiline = (label: Label, description: Label) => memo(label, descri
 const recordNumber = (label: Label, format: string): ColumnDef => ({
   label,
   description: L('Номер записи, присваивается автоматически', 'Record number, assigned automatically'),
-  type: { kind: 'text', maxLength: 100 },
+  // Room for a control's own title (the appeal form names its card «Жалоба: <тема>», up to 200 characters).
+  type: { kind: 'text', maxLength: 200 },
   autoNumber: format,
 });
 
