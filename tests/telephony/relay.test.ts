@@ -195,6 +195,23 @@ describe('telephony relay through the local stack', () => {
     await post(callEvent('abandoned', { telephonyCallId: offer.telephonyCallId }));
   });
 
+  it('an answered call that was never offered still makes its operator busy until it ends', async () => {
+    const busy = await connect('op-direct');
+    const witness = await connect('op-witness');
+    const answered = callEvent('answered', { operatorId: busy.id });
+    expect((await post(answered)).status).toBe(200);
+    await busy.next('callTaken', (t) => t.telephonyCallId === answered.telephonyCallId && t.operatorId === busy.id);
+    const group = callEvent('offered');
+    await post(group);
+    await witness.next('callOffered', (n) => n.telephonyCallId === group.telephonyCallId);
+    await sleep(200);
+    expect(busy.received.callOffered.map((n) => n.telephonyCallId)).not.toContain(group.telephonyCallId);
+    await post(callEvent('ended', { telephonyCallId: answered.telephonyCallId }));
+    await busy.next('callEnded', (e) => e.telephonyCallId === answered.telephonyCallId);
+    await post(callEvent('abandoned', { telephonyCallId: group.telephonyCallId }));
+    await busy.next('callAbandoned', (e) => e.telephonyCallId === group.telephonyCallId);
+  });
+
   it('publishes announcements to everyone (supervisors only) and lists the current ones', async () => {
     const a = await connect('op-news-a');
     const b = await connect('op-news-b');

@@ -107,7 +107,14 @@ export class CallRelay {
   }
 
   private async answered(event: CallAnswered): Promise<void> {
-    const before = await this.stores.calls.answer(event.telephonyCallId, event.operatorId);
+    let before = await this.stores.calls.answer(event.telephonyCallId, event.operatorId);
+    if (!before) {
+      // An answered call we never saw offered (its offer was lost or expired): record it, so the operator counts as
+      // busy until it ends. A call that already ended stays ended.
+      const { type: _answered, ...fields } = event;
+      const offered: CallNotification = { ...fields, type: 'offered', candidates: [], claimable: false };
+      if ((await this.stores.calls.offer(offered)) === 'stored') before = await this.stores.calls.answer(event.telephonyCallId, event.operatorId);
+    }
     const taken: Payload<'callTaken'> = { telephonyCallId: event.telephonyCallId, operatorId: event.operatorId };
     await this.relay.removeUserFromGroup(AVAILABLE_OPERATORS_GROUP, event.operatorId);
     // The group already heard about a claim by the same operator.
