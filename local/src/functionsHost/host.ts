@@ -50,7 +50,8 @@ function corsHeaders(allowed: string | undefined, origin: string | undefined): R
   if (!list.includes('*') && !list.includes(origin)) return {};
   return {
     'access-control-allow-origin': list.includes('*') ? '*' : origin,
-    'access-control-allow-headers': 'authorization, content-type, x-correlation-id, x-client-key, idempotency-key',
+    // x-requested-with and x-signalr-user-agent: the browser SignalR client sends them with negotiate.
+    'access-control-allow-headers': 'authorization, content-type, x-correlation-id, x-client-key, idempotency-key, x-requested-with, x-signalr-user-agent',
     'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
     'access-control-expose-headers': 'x-correlation-id, content-disposition',
     'access-control-max-age': '600',
