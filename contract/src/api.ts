@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Appeal, AppealAccepted } from './appeal';
 import { AddressResolution, AddressResolveRequest, HomeVisitAccepted, HomeVisitRequest } from './homeVisit';
 import { EntityId, IsoDateTime } from './identifiers';
+import { ClientKeyParams, OutboxStatus } from './outbox';
 import {
   PatientByPhoneQuery,
   PatientCard,
@@ -84,6 +85,8 @@ export interface RouteDef {
   /** JSON response schema; null when the response is a file (see `produces`). */
   readonly response: z.core.$ZodType | null;
   readonly produces?: readonly string[];
+  /** May answer 202 with the same body: the request was queued in the outbox (`GET outbox/{clientKey}` tracks it). */
+  readonly mayQueue?: boolean;
 }
 
 /**
@@ -206,8 +209,17 @@ export const API_ROUTES = {
     auth: 'operator',
     body: HomeVisitRequest,
     response: HomeVisitAccepted,
+    mayQueue: true,
   },
-  createAppeal: { method: 'POST', route: 'appeals', auth: 'operator', body: Appeal, response: AppealAccepted },
+  createAppeal: { method: 'POST', route: 'appeals', auth: 'operator', body: Appeal, response: AppealAccepted, mayQueue: true },
+  /** What became of the queued items of one client key: home visit, appeal, SMS, notice to the MO (poll it). */
+  getOutboxStatus: {
+    method: 'GET',
+    route: 'outbox/{clientKey}',
+    auth: 'operator',
+    params: ClientKeyParams,
+    response: OutboxStatus,
+  },
 
   listVaccinationPoints: {
     method: 'GET',

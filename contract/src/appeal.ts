@@ -67,5 +67,7 @@ export const AppealAccepted = z.object({
   appealId: EntityId,
   status: DeliveryStatus,
   reason: z.optional(z.string().check(z.maxLength(500))),
+  /** Queued for the MIS (HTTP 202): `appealId` is then the client key, `GET outbox/{clientKey}` reports the rest. */
+  queued: z.optional(z.boolean()),
 });
 export type AppealAccepted = z.infer<typeof AppealAccepted>;

@@ -56,5 +56,10 @@ export const HomeVisitAccepted = z.object({
   reason: z.optional(z.string().check(z.maxLength(500))),
   /** The notice to the MO's mailbox went out. */
   emailSent: z.boolean(),
+  /**
+   * The MIS could not take it now: the line queued it (HTTP 202) and delivers it when the MIS is back. `requestId` is
+   * then the client key; `GET outbox/{clientKey}` reports the MIS's number and whether it was delivered or failed.
+   */
+  queued: z.optional(z.boolean()),
 });
 export type HomeVisitAccepted = z.infer<typeof HomeVisitAccepted>;

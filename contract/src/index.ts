@@ -11,6 +11,7 @@ export * from './homeVisit';
 export * from './appeal';
 export * from './vaccination';
 export * from './sms';
+export * from './outbox';
 export * from './call';
 export * from './telephony';
 export * from './api';

@@ -2,3 +2,4 @@ export * from './devIdentity';
 export * from './stack';
 export * from './signalr/service';
 export * from './sandboxMis';
+export * from './storage/azurite';

@@ -10,6 +10,9 @@ import { applyLocalSettings, routePrefix } from './functionsHost/settings';
 import { startLocalSignalR, type LocalSignalR } from './signalr/service';
 import { startSandboxMis, type SandboxMis } from './sandboxMis';
 import { startSmsSink, startSmtpSink, type SmsSink, type SmtpSink } from './sinks';
+import { loadTimerDefinitions, startTimers } from './functionsHost/timers';
+import { withRunLog } from './runLog';
+import { startAzuriteTables, type AzuriteTables } from './storage/azurite';
 
 export interface StackOptions {
   /** 0 (default) picks free ports; `npm start` passes the well-known ones. */
@@ -25,6 +28,10 @@ export interface StackOptions {
   smsPort?: number;
   /** Function and host log lines; tests collect them to scan for personal data. */
   log?: (line: string) => void;
+  /** Storage (Azurite tables): a folder to keep its data in between runs; default in memory. */
+  storageDir?: string;
+  /** How often the timer functions (the outbox worker) run locally; default LOCAL_TIMER_INTERVAL_MS or 2000 ms. */
+  timerIntervalMs?: number;
 }
 
 export interface StackService {
@@ -44,6 +51,10 @@ export interface Stack {
   mail: SmtpSink;
   /** SMS the function app sent: `sms.messages()`, `sms.waitFor(…)`, `sms.failWith(503)`. */
   sms: SmsSink;
+  /** Azure Storage (Azurite's Table service): the outbox lives there (`connectionString`). */
+  storage: AzuriteTables;
+  /** Runs the timer functions (the outbox worker) once now, after a run in progress. */
+  runTimers(): Promise<void>;
   /** The app settings the function app got (also written to process.env). */
   settings: Record<string, string>;
   services: StackService[];
@@ -56,6 +67,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const closers: Array<() => Promise<void>> = [];
   const services: StackService[] = [];
   const settings: Record<string, string> = {};
+  // Every line also goes to the run's log file when EER_LOG_FILE is set (npm test scans it for personal data).
+  const log = withRunLog(options.log);
+  // Azurite starts alongside the other services (a separate process); its block below waits for it.
+  const storageStarting = startAzuriteTables({ location: options.storageDir });
+  closers.push(async () => (await storageStarting.catch(() => undefined))?.stop());
   try {
     const identity = await startDevIdentity({ port: options.identityPort });
     closers.push(() => identity.close());
@@ -83,6 +99,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     services.push({ name: 'SignalR service (Azure SignalR stand-in)', url: signalr.endpoint, note: 'serverless mode, REST API v1' });
     Object.assign(settings, { AzureSignalRConnectionString: signalr.connectionString });
 
+    // Storage and the outbox (issue 9): Azurite's Table service holds the outbox (integration-functions/src/outbox);
+    // the timer functions (the outbox worker) run on an interval once the host is up, below.
+    const storage = await storageStarting;
+    services.push({ name: 'Azure Storage (Azurite tables)', url: storage.tableEndpoint, note: 'outbox' });
+    Object.assign(settings, { AzureWebJobsStorage: storage.connectionString, OUTBOX_STORAGE_CONNECTION_STRING: storage.connectionString });
+    log(`[${new Date().toISOString()}] stack: sandbox MIS seed=${mis.seed} patients=${options.misPatients ?? 2000}`);
+
     Object.assign(process.env, settings);
     const local = applyLocalSettings();
     const host: LocalHost = await startLocalHost({
@@ -90,10 +113,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: options.functionsPort ?? 0,
       routePrefix: routePrefix(),
       cors: local.Host?.CORS ?? '*',
-      log: options.log,
+      log,
     });
     closers.push(() => host.close());
     services.push({ name: 'function app', url: host.url, note: `health ${host.url}/health` });
+    const timers = startTimers(loadTimerDefinitions(), { intervalMs: options.timerIntervalMs ?? Number(process.env.LOCAL_TIMER_INTERVAL_MS || 2000), log });
+    closers.push(() => timers.stop());
 
     return {
       functionsUrl: host.url,
@@ -102,6 +127,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       mis,
       mail,
       sms,
+      storage,
+      runTimers: () => timers.runNow(),
       settings,
       services,
       operatorToken: (operatorId, name) => identity.issueToken({ operatorId, name }),

@@ -21,6 +21,15 @@ import {
 } from '../http/handler';
 
 type Def<N extends ApiRouteName> = (typeof API_ROUTES)[N];
+
+/** Answers marked by `queuedAnswer` go out as 202 Accepted (routes with `mayQueue`). */
+const QUEUED = new WeakSet<object>();
+
+/** Marks an answer of a `mayQueue` route as "queued for later delivery": HTTP 202 with the same body schema. */
+export function queuedAnswer<T extends object>(body: T): T {
+  QUEUED.add(body);
+  return body;
+}
 type Parsed<N extends ApiRouteName, K extends string> = Def<N> extends { [P in K]: infer S extends z.core.$ZodType } ? z.output<S> : undefined;
 
 /** What a handler gets: the validated path parameters, query and body of its route. */
@@ -36,7 +45,7 @@ type Scope<N extends ApiRouteName> = Def<N>['auth'] extends 'operator' ? Operato
 export type RouteHandler<N extends ApiRouteName> = (input: RouteInput<N>, scope: Scope<N>) => Promise<Result<N>>;
 
 export function defineRoute<N extends ApiRouteName>(name: N, handler: RouteHandler<N>): HttpFunctionDefinition {
-  const def = API_ROUTES[name] as Def<N> & { params?: z.core.$ZodType; query?: z.core.$ZodType; body?: z.core.$ZodType };
+  const def = API_ROUTES[name] as Def<N> & { params?: z.core.$ZodType; query?: z.core.$ZodType; body?: z.core.$ZodType; mayQueue?: boolean };
   if (def.auth === 'signature') throw new Error(`defineRoute(${name}): signed routes check their own signature`);
 
   const run = async (scope: RequestScope): Promise<HttpResponseInit> => {
@@ -54,7 +63,7 @@ export function defineRoute<N extends ApiRouteName>(name: N, handler: RouteHandl
       scope.context.error(`response of ${name} does not match the contract at: ${where} correlationId=${scope.correlationId}`);
       throw new AppError('internal');
     }
-    return json(scope, checked.data);
+    return json(scope, checked.data, def.mayQueue && QUEUED.has(result as object) ? 202 : 200);
   };
 
   return defineHttp(name, {

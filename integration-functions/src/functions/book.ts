@@ -3,7 +3,7 @@ import { defineRoute } from '../api/defineRoute';
 import { mis } from '../api/mis';
 import { canTakeSms } from '../notifications/consent';
 import { bookingSmsText } from '../notifications/smsTexts';
-import { trySendSms } from '../notifications/SmsGateway';
+import { sendSms } from '../notifications/sendSms';
 
 /**
  * Books a slot for the patient from the call centre (N3 source 1), atomically in the MIS: a slot taken meanwhile is
@@ -25,7 +25,7 @@ export const book = defineRoute('book', async ({ body }, scope) => {
   const card = await cardRead;
   const smsSent =
     card !== undefined && canTakeSms(card)
-      ? await trySendSms({ to: card.phone, text: bookingSmsText(ticket), kind: 'booking', clientKey: body.clientKey }, (l) => scope.context.log(l))
+      ? await sendSms({ to: card.phone, text: bookingSmsText(ticket), kind: 'booking', clientKey: body.clientKey }, (l) => scope.context.log(l))
       : false;
   return { ticket, smsSent };
 });

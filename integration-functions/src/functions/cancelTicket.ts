@@ -3,7 +3,7 @@ import { defineRoute, sameId } from '../api/defineRoute';
 import { mis } from '../api/mis';
 import { canTakeSms } from '../notifications/consent';
 import { cancellationSmsText } from '../notifications/smsTexts';
-import { trySendSms } from '../notifications/SmsGateway';
+import { sendSms } from '../notifications/sendSms';
 
 /** Cancels a ticket (manual §4, fig. 8; N3 CreateClaimForRefusal) and frees its slot; SMS like a booking. */
 export const cancelTicket = defineRoute('cancelTicket', async ({ params, body }, scope) => {
@@ -15,7 +15,7 @@ export const cancelTicket = defineRoute('cancelTicket', async ({ params, body },
   const card = await cardRead;
   const smsSent =
     card !== undefined && canTakeSms(card) && ticket.status === 'cancelled'
-      ? await trySendSms({ to: card.phone, text: cancellationSmsText(ticket), kind: 'cancellation', clientKey: body.clientKey }, (l) => scope.context.log(l))
+      ? await sendSms({ to: card.phone, text: cancellationSmsText(ticket), kind: 'cancellation', clientKey: body.clientKey }, (l) => scope.context.log(l))
       : false;
   return { ticketId: ticket.id, status: ticket.status, smsSent };
 });

@@ -2,7 +2,7 @@ import type { VaccinationPoint } from '@eer/contract';
 import { defineRoute } from '../api/defineRoute';
 import { mis } from '../api/mis';
 import { vaccinationSmsText } from '../notifications/smsTexts';
-import { trySendSms } from '../notifications/SmsGateway';
+import { sendSms } from '../notifications/sendSms';
 
 /**
  * Registers a medical worker for vaccination (manual §7) and confirms by SMS to the number they gave for it.
@@ -16,7 +16,7 @@ export const registerVaccination = defineRoute('registerVaccination', async ({ b
     .catch(() => undefined);
   const { registrationId, slot } = await port.registerVaccination(body);
   scope.context.log(`vaccination registered registration=${registrationId} point=${body.pointId}`);
-  const smsSent = await trySendSms(
+  const smsSent = await sendSms(
     { to: body.phone, text: vaccinationSmsText(slot, await pointRead), kind: 'vaccination', clientKey: body.clientKey },
     (l) => scope.context.log(l),
   );

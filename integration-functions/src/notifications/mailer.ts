@@ -34,27 +34,58 @@ function transportFor(smtp: NonNullable<Settings['smtp']>): Transporter {
   return transport;
 }
 
+/**
+ * Sends; rejects when SMTP is not configured, a setting is malformed, or the server refuses or cannot be reached.
+ * Resolves with the Message-ID the server took.
+ */
+export async function sendMail(mail: MailToSend): Promise<string> {
+  const config = settings();
+  if (!config.smtp) throw new MailNotConfiguredError();
+  const info = await transportFor(config.smtp).sendMail({
+    from: config.mailFrom,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    messageId: mail.messageId,
+  });
+  return String(info.messageId);
+}
+
+export class MailNotConfiguredError extends Error {
+  constructor() {
+    super('no SMTP server configured');
+    this.name = 'MailNotConfiguredError';
+  }
+}
+
+/** Whether mail can be sent at all (SMTP_HOST set; a malformed setting counts as no). */
+export function mailConfigured(): boolean {
+  try {
+    return settings().smtp !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** What an SMTP failure says, without content: the error code and the server's reply code. */
+export function mailFailure(error: unknown): { reason: string; responseCode?: number } {
+  const e = error as { code?: string; responseCode?: number; name?: string };
+  return { reason: `${e.code ?? e.name ?? 'unknown'}${e.responseCode ? ` smtp=${e.responseCode}` : ''}`, responseCode: e.responseCode };
+}
+
 /** Sends and reports whether the SMTP server took it. Logs the outcome and the server's code, never the content. */
 export async function trySendMail(mail: MailToSend, log: (line: string) => void): Promise<boolean> {
   try {
     // A broken setting must not fail the request this mail reports: it is caught below like any send failure.
-    const config = settings();
-    if (!config.smtp) {
+    const messageId = await sendMail(mail);
+    log(`mail accepted messageId=${messageId}`);
+    return true;
+  } catch (error) {
+    if (error instanceof MailNotConfiguredError) {
       log('mail skipped: no SMTP server configured');
       return false;
     }
-    const info = await transportFor(config.smtp).sendMail({
-      from: config.mailFrom,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      messageId: mail.messageId,
-    });
-    log(`mail accepted messageId=${info.messageId}`);
-    return true;
-  } catch (error) {
-    const e = error as { code?: string; responseCode?: number; name?: string };
-    log(`mail failed reason=${e.code ?? e.name ?? 'unknown'}${e.responseCode ? ` smtp=${e.responseCode}` : ''}`);
+    log(`mail failed reason=${mailFailure(error).reason}`);
     return false;
   }
 }

@@ -68,9 +68,20 @@ export const OPERATION_DOCS: Record<ApiRouteName, OperationDoc> = {
   createHomeVisit: {
     tag: 'Home visits',
     summary: 'Request a home visit',
-    description: 'Accepted only within the organisation’s home-visit hours (422 `outside_hours` otherwise); the organisation is notified by e-mail.',
+    description:
+      'Accepted only within the organisation’s home-visit hours (422 `outside_hours` otherwise); the organisation is notified by e-mail. 202 with `queued: true` when the MIS cannot take it now: the outbox delivers it later (`GET outbox/{clientKey}`).',
   },
-  createAppeal: { tag: 'Appeals', summary: 'Register an appeal or complaint' },
+  createAppeal: {
+    tag: 'Appeals',
+    summary: 'Register an appeal or complaint',
+    description: '202 with `queued: true` when the MIS cannot take it now: the outbox delivers it later (`GET outbox/{clientKey}`).',
+  },
+  getOutboxStatus: {
+    tag: 'Service',
+    summary: 'What became of queued requests',
+    description:
+      'Per client key: the home-visit request, appeal, SMS and e-mail notice kept in the outbox — accepted (waiting), delivered (with the MIS number) or failed (with the reason). 404 when nothing was queued under the key.',
+  },
   listVaccinationPoints: { tag: 'Vaccination', summary: 'List vaccination points' },
   listVaccinationSlots: { tag: 'Vaccination', summary: 'List free vaccination slots of a point' },
   registerVaccination: { tag: 'Vaccination', summary: 'Register a medical worker for vaccination' },
@@ -126,6 +137,7 @@ function errorStatuses(name: ApiRouteName, def: RouteDef): number[] {
   if (def.method === 'POST' || def.method === 'PUT') codes.add('conflict').add('duplicate_request');
   if (name === 'book') codes.add('slot_taken');
   if (name === 'createHomeVisit') codes.add('outside_hours');
+  if (name === 'getOutboxStatus') codes.add('not_found');
   return [...new Set([...codes].map((c) => ERROR_STATUS[c]))].sort((a, b) => a - b);
 }
 
@@ -160,6 +172,7 @@ function successResponse(def: RouteDef): OpenAPIV3.ResponseObject {
 function operation(name: ApiRouteName, def: RouteDef): OpenAPIV3.OperationObject {
   const docs = OPERATION_DOCS[name];
   const responses: OpenAPIV3.ResponsesObject = { 200: successResponse(def) };
+  if (def.mayQueue) responses[202] = { ...successResponse(def), description: 'Queued: delivered to the MIS later (`queued: true`)' };
   for (const status of errorStatuses(name, def)) {
     responses[status] = { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: ERROR_REF } } };
   }

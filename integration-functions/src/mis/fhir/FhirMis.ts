@@ -63,11 +63,10 @@ import type {
   ServiceRequest,
   Slot,
 } from '@medplum/fhirtypes';
-import type { IPolicy } from 'cockatiel';
 import type * as z from 'zod/mini';
 import { AppError } from '../../http/errors';
 import type { MisPort, ServiceArea } from '../MisPort';
-import { createMisPolicy } from '../resilience';
+import { createMisPolicy, LastKnown, type BreakerOptions, type MisPolicy } from '../resilience';
 import { FhirClient, type SearchParams } from './client';
 import {
   addressToFhir,
@@ -119,8 +118,12 @@ export interface FhirMisOptions {
   retries: number;
   /** Clock, for ages and "from now on" (tests pass a fixed one). */
   now?: () => Date;
-  /** Overrides the retry policy (issue 9: breaker). */
-  policy?: IPolicy;
+  /** Budget of one operation with its retries (0: none). */
+  operationTimeoutMs?: number;
+  /** Circuit breaker around the MIS (absent: none). */
+  breaker?: BreakerOptions | false;
+  /** Overrides the whole policy (tests). */
+  policy?: MisPolicy;
 }
 
 const token = (system: string, code: string) => `${system}|${code}`;
@@ -176,18 +179,26 @@ export function addressParts(address: Address): { locality?: string; street?: st
 
 export class FhirMis implements MisPort {
   private readonly fhir: FhirClient;
-  private readonly policy: IPolicy;
+  private readonly policy: MisPolicy;
   private readonly now: () => Date;
+  /** The serving MO of an address, remembered for a MIS outage (home visits are queued only when it is known). */
+  private readonly areas = new LastKnown<ServiceArea>();
 
   constructor(options: FhirMisOptions) {
     this.fhir = new FhirClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
-    this.policy = options.policy ?? createMisPolicy({ retries: options.retries });
+    this.policy =
+      options.policy ?? createMisPolicy({ retries: options.retries, operationTimeoutMs: options.operationTimeoutMs, breaker: options.breaker });
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Every operation is safe to repeat (reads, or writes keyed by a client key), so all run in the retry policy. */
+  /** Every operation is safe to repeat (reads, or writes keyed by a client key), so all run in the policy. */
   private run<T>(operation: () => Promise<T>): Promise<T> {
     return this.policy.execute(() => operation());
+  }
+
+  /** The circuit breaker's state, for readiness and tests. */
+  get breakerState(): MisPolicy['state'] {
+    return this.policy.state;
   }
 
   // --------------------------------------------------------------------------------------------------- patients
@@ -635,6 +646,11 @@ export class FhirMis implements MisPort {
   // ------------------------------------------------------------------------------------------ home visits, appeals
 
   resolveAddress(address: Address): Promise<ServiceArea> {
+    const key = JSON.stringify([address.fiasHouseGuid ?? '', addressParts(address)]);
+    return this.areas.read(key, () => this.resolveNow(address));
+  }
+
+  private resolveNow(address: Address): Promise<ServiceArea> {
     return this.run(async () => {
       let building: Location | undefined;
       if (address.fiasHouseGuid) {
