@@ -97,6 +97,18 @@ describe('useEnvironmentSettings', () => {
     expect(await screen.findByText('threshold 240')).toBeInTheDocument();
   });
 
+  it('keeps the settings on screen when the host passes a new webAPI object (no loading flash, nothing unmounted)', async () => {
+    const api = environment();
+    const view = render(<Probe api={api} />);
+    expect(await screen.findByText('threshold 240')).toBeInTheDocument();
+    view.rerender(<Probe api={{ ...api } as WebApiMock} />);
+    expect(screen.queryByText('loading')).toBeNull();
+    expect(screen.getByText('threshold 240')).toBeInTheDocument();
+    await act(async () => undefined);
+    expect(screen.getByText('threshold 240')).toBeInTheDocument();
+    expect(api.retrieveMultipleRecords).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the error and loads again on reload', async () => {
     const api = environment();
     api.failNext('retrieveMultipleRecords');

@@ -20,7 +20,9 @@ export function useEnvironmentSettings(webAPI: SettingsWebApi): EnvironmentSetti
 
   React.useEffect(() => {
     let current = true;
-    setState((s) => (s.loading ? s : { ...s, loading: true }));
+    // Hosts may pass a new webAPI object with every updateView: once settings are here they stay on screen while
+    // the (page-cached) read answers again, so the control below is not unmounted and its state is kept.
+    setState((s) => (s.loading || s.settings ? s : { ...s, loading: true }));
     loadEnvironmentSettings(webAPI).then(
       (settings) => current && setState({ settings, error: null, loading: false }),
       (error: unknown) => current && setState({ settings: null, error, loading: false }),
