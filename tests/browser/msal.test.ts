@@ -35,9 +35,15 @@ declare const eer: {
   entraTokens(platform: object): (settings: object) => { getToken(): Promise<string> } | null;
   createApiClient(options: object): unknown;
   callApi(client: unknown, name: string, request?: object): Promise<unknown>;
+  realtimeConnection(options: object): {
+    state: { status: string; epoch: number };
+    subscribe(handlers: object): () => void;
+    retain(): void;
+    release(): void;
+  };
 };
 
-describe('MSAL in headless Chromium against the development issuer', () => {
+describe('MSAL and the push channel in headless Chromium against the local stack', () => {
   let stack: Stack;
   let site: StaticServer;
   let settings: Settings;
@@ -116,6 +122,28 @@ describe('MSAL in headless Chromium against the development issuer', () => {
       { s: hinted, baseUrl: stack.functionsUrl },
     );
     expect(answer).toEqual({ code: 'validation_failed', status: 400, field: 'snils' });
+
+    // The push channel in the browser: negotiate with the MSAL token, WebSocket to the SignalR stand-in.
+    await page.evaluate(
+      ({ s, baseUrl }) => {
+        const connection = eer.realtimeConnection({ baseUrl, tokens: eer.msalTokenSource(s) });
+        const seen: string[] = [];
+        connection.subscribe({ announcement: (a: { title: string }) => seen.push(a.title) });
+        connection.retain();
+        Object.assign(globalThis, { connection, seen });
+      },
+      { s: hinted, baseUrl: stack.functionsUrl },
+    );
+    await page.waitForFunction(() => (globalThis as unknown as { connection: { state: { status: string } } }).connection.state.status === 'connected', undefined, { timeout: 30_000 });
+    expect(stack.signalr.connectionCount('op-1')).toBe(1);
+    const supervisor = await stack.identity.issueToken({ operatorId: 'sup-browser', roles: ['EER.Operator', 'EER.Supervisor'] });
+    const published = await fetch(`${stack.functionsUrl}/announcements`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Проверка связи', text: 'Объявление для всех операторов', severity: 'info' }),
+    });
+    expect(published.status).toBe(201);
+    await page.waitForFunction(() => (globalThis as unknown as { seen: string[] }).seen.includes('Проверка связи'), undefined, { timeout: 15_000 });
   }, 90_000);
 
   it('gives seven callers on one page one sign-in and one MSAL instance', async () => {
