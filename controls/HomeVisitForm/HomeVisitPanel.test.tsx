@@ -36,6 +36,14 @@ function renderPanel(overrides: Partial<HomeVisitPanelProps> = {}) {
 const mis = (code: ConstructorParameters<typeof ApiError>[0]['code'], retryable = false) =>
   new ApiError({ code, status: 503, message: 'x', correlationId: 'corr-77', retryable });
 
+jest.setTimeout(60_000);
+
+/** Long texts are pasted: typing them key by key only slows the test down. */
+async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
 describe('HomeVisitPanel', () => {
   quietReact16ActWarnings();
   // The region's clock is read through Date.now (useNow); fake timers would also stop React 16's scheduler.
@@ -102,7 +110,7 @@ describe('HomeVisitPanel', () => {
     const user = userEvent.setup();
     renderPanel({ temperatureRequired: true });
     await screen.findByText('ГП № 3');
-    await user.type(screen.getByLabelText(/Жалобы/), 'Кашель, слабость');
+    await fill(user, screen.getByLabelText(/Жалобы/), 'Кашель, слабость');
     await user.click(screen.getByTestId('submit'));
     expect(await screen.findByText('обязательное поле')).toBeInTheDocument();
     expect(screen.getByLabelText(/Температура/)).toHaveFocus();
@@ -149,7 +157,7 @@ describe('HomeVisitPanel', () => {
     const user = userEvent.setup();
     const { api } = renderPanel();
     await screen.findByText('ГП № 3');
-    await user.type(screen.getByLabelText(/Жалобы/), 'Кашель');
+    await fill(user, screen.getByLabelText(/Жалобы/), 'Кашель');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await screen.findByRole('alertdialog');
     await user.keyboard('{Escape}');
@@ -174,14 +182,14 @@ describe('HomeVisitPanel', () => {
       .mockResolvedValueOnce({ requestId: 'hv-2', moId: 'mo-3', moName: 'ГП № 3', status: 'accepted', emailSent: false });
     const { props } = renderPanel({ api: fakeApi({ create }) });
     await screen.findByText('ГП № 3');
-    await user.type(screen.getByLabelText(/Жалобы/), 'Кашель');
+    await fill(user, screen.getByLabelText(/Жалобы/), 'Кашель');
     await user.click(screen.getByTestId('submit'));
     await user.click(await screen.findByTestId('confirm-dialog-confirm'));
     const bar = await screen.findByTestId('error-bar');
     expect(bar).toHaveTextContent('Вызов не оформлен');
     expect(bar).toHaveTextContent('МИС недоступна, повторите позже');
     expect(bar).toHaveTextContent('corr-77');
-    await user.click(within(bar).getByRole('button', { name: 'Повторить' }));
+    await user.click(await within(bar).findByRole('button', { name: 'Повторить' }, { timeout: 5000 }));
     expect(await screen.findByTestId('done')).toHaveTextContent('Письмо в медицинскую организацию не отправлено');
     expect(screen.getByTestId('delivery-status')).toHaveTextContent('Принята МИС');
     expect(create.mock.calls[1][0].clientKey).toBe(create.mock.calls[0][0].clientKey);
@@ -194,7 +202,7 @@ describe('HomeVisitPanel', () => {
     const create = jest.fn().mockRejectedValue(new ApiError({ code: 'outside_hours', status: 422, message: 'x', correlationId: 'c-1', retryable: false }));
     renderPanel({ api: fakeApi({ resolve, create }) });
     await screen.findByText('ГП № 3');
-    await user.type(screen.getByLabelText(/Жалобы/), 'Кашель');
+    await fill(user, screen.getByLabelText(/Жалобы/), 'Кашель');
     await user.click(screen.getByTestId('submit'));
     await user.click(await screen.findByTestId('confirm-dialog-confirm'));
     expect(await screen.findByTestId('hours-closed')).toBeInTheDocument();

@@ -1,0 +1,349 @@
+import * as React from 'react';
+import {
+  Badge,
+  Button,
+  Combobox,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  Textarea,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import { APPEAL_KINDS, APPEAL_TOPICS, AppealKind, AppealTopic, REGION_TIME_ZONE, type DeliveryStatus, type Lang, type Ticket } from '@eer/contract';
+import { ConfirmDialog } from '../shared/components/ConfirmDialog';
+import { ErrorBar, errorView } from '../shared/components/ErrorBar';
+import { KeyHint } from '../shared/components/KeyHint';
+import { format, type Strings } from '../shared/pcf/strings';
+import type { AppealFormStringKey } from './strings';
+import { FIELD_ORDER, type AppealField, type AppealFormState } from './useAppealForm';
+
+export interface AppealFormViewProps {
+  form: AppealFormState;
+  patientName: string | null;
+  readOnly: boolean;
+  narrow: boolean;
+  lang: Lang;
+  strings: Strings<AppealFormStringKey>;
+}
+
+/** At most this many organisations are listed while typing; the search narrows them. */
+const MAX_OPTIONS = 50;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalM },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM },
+  single: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  wide: { gridColumn: '1 / -1' },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  optionSecondary: { display: 'block', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
+  summary: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
+});
+
+const STATUS_COLOR: Record<DeliveryStatus, 'informative' | 'success' | 'danger'> = { accepted: 'informative', delivered: 'success', failed: 'danger' };
+
+const visitFormats = new Map<Lang, Intl.DateTimeFormat>();
+/** «врач Петров П. П., 12.11.2026 09:30, ГП № 3» — the visit a complaint is about, on the region's clock. */
+function visitText(ticket: Ticket, lang: Lang): string {
+  let f = visitFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+      timeZone: REGION_TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    visitFormats.set(lang, f);
+  }
+  return `${ticket.specialtyName} ${ticket.doctorName}, ${f.format(new Date(ticket.start))}, ${ticket.moName}`;
+}
+
+/** Case- and ё-insensitive text for the organisation search. */
+function folded(text: string): string {
+  return text.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е');
+}
+
+/** Manual §6, fig. 16–19: the appeal card, its confirmation, the notice and the review-certificate tag. Pure. */
+export function AppealFormView(props: AppealFormViewProps): JSX.Element {
+  const { form, patientName, readOnly, narrow, lang, strings } = props;
+  const styles = useStyles();
+  const titleId = useId('ap-title');
+  const refs = React.useRef<Partial<Record<AppealField, HTMLElement | null>>>({});
+  const newButton = React.useRef<HTMLButtonElement>(null);
+  const errorStrings = { correlationId: strings.Error_CorrelationId, retry: strings.Error_Retry, dismiss: strings.Error_Dismiss };
+  const { fields, issues, saved } = form;
+  const organisations = form.organisations.status === 'success' ? form.organisations.data : [];
+  const chosenMo = organisations.find((o) => o.id === fields.moId) ?? null;
+  const [moText, setMoText] = React.useState('');
+  const [moTyping, setMoTyping] = React.useState(false);
+  // The combobox shows the chosen organisation's name unless the operator is typing a search.
+  const moValue = moTyping ? moText : (chosenMo?.shortName ?? (fields.moId && form.ticket?.found?.moId === fields.moId ? form.ticket.found.moName : ''));
+  const moMatches = React.useMemo(() => {
+    const q = folded(moTyping ? moText.trim() : '');
+    const list = q ? organisations.filter((o) => folded(o.shortName).includes(q) || folded(o.fullName).includes(q)) : organisations;
+    return list.slice(0, MAX_OPTIONS);
+  }, [organisations, moText, moTyping]);
+
+  React.useEffect(() => {
+    if (form.issueVersion === 0) return;
+    const first = FIELD_ORDER.find((f) => form.issues[f] !== undefined);
+    if (first) refs.current[first]?.focus();
+  }, [form.issueVersion]);
+  React.useEffect(() => {
+    if (saved) newButton.current?.focus();
+  }, [saved]);
+
+  const disabled = readOnly || form.sending;
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      event.preventDefault();
+      form.submit();
+    }
+  };
+  const submitErrorView = errorView(form.submitError, lang);
+  const moErrorView = form.organisations.status === 'error' ? errorView(form.organisations.error, lang) : null;
+  const recordErrorView = form.record.status === 'error' ? errorView(form.record.error, lang) : null;
+  const certificateErrorView = form.certificate.status === 'error' ? errorView(form.certificate.error, lang) : null;
+  const pending = form.confirming;
+  const ticketText = form.ticket
+    ? format(strings.Complaint_Ticket, form.ticket.found ? visitText(form.ticket.found, lang) : format(strings.Complaint_TicketUnknown, form.ticket.id))
+    : null;
+
+  return (
+    <section className={styles.root} aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <div className={styles.header}>
+        <Text id={titleId} as="h2" size={500} weight="semibold">
+          {strings.Header_Title}
+        </Text>
+        {patientName && <Text>{format(strings.Header_Patient, patientName)}</Text>}
+      </div>
+      {ticketText && (
+        <MessageBar intent="info" layout="multiline" data-testid="complaint-ticket">
+          <MessageBarBody>{ticketText}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {saved ? (
+        <>
+          <MessageBar intent={saved.accepted.status === 'failed' ? 'warning' : 'success'} layout="multiline" politeness="polite" data-testid="done">
+            <MessageBarBody>
+              <MessageBarTitle>{saved.appeal.kind === 'complaint' ? strings.Done_TitleComplaint : strings.Done_TitleAppeal}</MessageBarTitle>
+              {format(strings.Done_Text, saved.accepted.appealId, saved.moName)}
+              {saved.accepted.reason && <div>{format(strings.Done_Failed, saved.accepted.reason)}</div>}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Badge appearance="tint" color={STATUS_COLOR[saved.accepted.status]} data-testid="delivery-status">
+                {`${strings.Status_Label}: ${strings[`Status_${saved.accepted.status}`]}`}
+              </Badge>
+            </MessageBarActions>
+          </MessageBar>
+          <div className={styles.actions}>
+            <ToggleButton
+              checked={form.certificate.status === 'done'}
+              disabled={readOnly || form.record.status !== 'done' || form.certificate.status === 'done' || form.certificate.status === 'busy'}
+              onClick={form.askCertificate}
+              shape="circular"
+              data-testid="certificate-tag"
+            >
+              {strings.Certificate_Tag}
+            </ToggleButton>
+            {form.certificate.status === 'done' && <Text size={200}>{strings.Certificate_Set}</Text>}
+            {form.record.status === 'busy' && <Spinner size="extra-tiny" label={strings.Record_Saving} labelPosition="after" />}
+            <Button ref={newButton} onClick={form.startNew} disabled={readOnly}>
+              {strings.Action_New}
+            </Button>
+          </div>
+          {recordErrorView && <ErrorBar error={{ ...recordErrorView, retryable: true }} title={strings.Error_RecordTitle} strings={errorStrings} onRetry={form.retryRecord} />}
+          {certificateErrorView && (
+            <ErrorBar error={{ ...certificateErrorView, retryable: true }} title={strings.Error_CertificateTitle} strings={errorStrings} onRetry={form.askCertificate} />
+          )}
+        </>
+      ) : (
+        <div className={mergeClasses(styles.grid, narrow && styles.single)}>
+          <Field label={strings.Field_Kind} validationState={issues.kind ? 'error' : 'none'} validationMessage={issues.kind}>
+            <RadioGroup
+              layout="horizontal"
+              value={fields.kind}
+              disabled={disabled}
+              onChange={(_e, d) => form.setField('kind', d.value as AppealKind)}
+              ref={(el) => {
+                refs.current.kind = el?.querySelector('input') ?? null;
+              }}
+            >
+              {AppealKind.options.map((k) => (
+                <Radio key={k} value={k} label={APPEAL_KINDS[k][lang]} />
+              ))}
+            </RadioGroup>
+          </Field>
+          <Field label={strings.Field_Topic} required validationState={issues.topic || issues.ticketId ? 'error' : 'none'} validationMessage={issues.topic ?? issues.ticketId}>
+            <Dropdown
+              ref={(el) => {
+                refs.current.topic = el;
+              }}
+              placeholder={strings.Field_TopicPlaceholder}
+              value={fields.topic ? APPEAL_TOPICS[fields.topic][lang] : ''}
+              selectedOptions={fields.topic ? [fields.topic] : []}
+              disabled={disabled}
+              onOptionSelect={(_e, d) => d.optionValue && form.setField('topic', d.optionValue as AppealTopic)}
+            >
+              {AppealTopic.options.map((t) => (
+                <Option key={t} value={t}>
+                  {APPEAL_TOPICS[t][lang]}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <div className={styles.wide}>
+            <Field label={strings.Field_Mo} required validationState={issues.moId ? 'error' : 'none'} validationMessage={issues.moId}>
+              <Combobox
+                ref={(el) => {
+                  refs.current.moId = el;
+                }}
+                placeholder={form.organisations.status === 'loading' ? strings.Mo_Loading : strings.Field_MoPlaceholder}
+                value={moValue}
+                selectedOptions={fields.moId ? [fields.moId] : []}
+                disabled={disabled}
+                autoComplete="off"
+                onChange={(e) => {
+                  setMoTyping(true);
+                  setMoText(e.target.value);
+                }}
+                onOptionSelect={(_e, d) => {
+                  setMoTyping(false);
+                  setMoText('');
+                  if (d.optionValue) form.setField('moId', d.optionValue);
+                }}
+                onBlur={() => setMoTyping(false)}
+                data-testid="mo-combobox"
+              >
+                {moMatches.length === 0 ? (
+                  <Option key="none" value="" disabled text={strings.Mo_None}>
+                    {strings.Mo_None}
+                  </Option>
+                ) : (
+                  moMatches.map((o) => (
+                    <Option key={o.id} value={o.id} text={o.shortName}>
+                      <span>
+                        {o.shortName}
+                        <span className={styles.optionSecondary}>{o.address}</span>
+                      </span>
+                    </Option>
+                  ))
+                )}
+              </Combobox>
+            </Field>
+            {moErrorView && <ErrorBar error={moErrorView} title={strings.Error_MoTitle} strings={errorStrings} onRetry={form.reloadOrganisations} />}
+          </div>
+          <div className={styles.wide}>
+            <Field label={strings.Field_Address} hint={strings.Field_AddressHint} validationState={issues.address ? 'error' : 'none'} validationMessage={issues.address}>
+              <Input
+                ref={(el) => {
+                  refs.current.address = el;
+                }}
+                value={fields.address}
+                disabled={disabled}
+                autoComplete="off"
+                maxLength={500}
+                onChange={(_e, d) => form.setField('address', d.value)}
+              />
+            </Field>
+          </div>
+          <div className={styles.wide}>
+            <Field label={strings.Field_Comment} hint={strings.Field_CommentHint} required validationState={issues.comment ? 'error' : 'none'} validationMessage={issues.comment}>
+              <Textarea
+                ref={(el) => {
+                  refs.current.comment = el;
+                }}
+                value={fields.comment}
+                disabled={disabled}
+                resize="vertical"
+                maxLength={4000}
+                onChange={(_e, d) => form.setField('comment', d.value)}
+              />
+            </Field>
+          </div>
+          {submitErrorView && (
+            <div className={styles.wide}>
+              <ErrorBar error={submitErrorView} title={strings.Error_SaveTitle} strings={errorStrings} onRetry={form.retrySubmit} onDismiss={form.dismissError} />
+            </div>
+          )}
+          <div className={mergeClasses(styles.wide, styles.actions)}>
+            <Button
+              appearance="primary"
+              disabled={disabled}
+              onClick={form.submit}
+              icon={form.sending ? <Spinner size="tiny" /> : undefined}
+              aria-keyshortcuts="Control+Enter"
+              data-testid="submit"
+            >
+              {strings.Action_Save}
+              <KeyHint keys={strings.Action_SaveKeys} />
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {pending && (
+        <ConfirmDialog
+          open
+          title={strings.Confirm_Title}
+          confirmLabel={strings.Confirm_Ok}
+          cancelLabel={strings.Confirm_Cancel}
+          busy={form.sending}
+          busyLabel={strings.Confirm_Busy}
+          onConfirm={form.confirm}
+          onCancel={form.cancel}
+        >
+          <dl className={styles.summary} data-testid="confirm-summary">
+            <dt className={styles.term}>{strings.Field_Kind}</dt>
+            <dd className={styles.value}>{APPEAL_KINDS[pending.kind][lang]}</dd>
+            <dt className={styles.term}>{strings.Field_Topic}</dt>
+            <dd className={styles.value}>{APPEAL_TOPICS[pending.topic][lang]}</dd>
+            <dt className={styles.term}>{strings.Field_Mo}</dt>
+            <dd className={styles.value}>{moValue || pending.moId}</dd>
+            {pending.address && (
+              <>
+                <dt className={styles.term}>{strings.Field_Address}</dt>
+                <dd className={styles.value}>{pending.address.text}</dd>
+              </>
+            )}
+            <dt className={styles.term}>{strings.Field_Comment}</dt>
+            <dd className={styles.value}>{pending.comment}</dd>
+          </dl>
+        </ConfirmDialog>
+      )}
+      {form.certificateAsked && saved && (
+        <ConfirmDialog
+          open
+          title={strings.Certificate_Title}
+          confirmLabel={strings.Confirm_Ok}
+          cancelLabel={strings.Confirm_Cancel}
+          busy={form.certificate.status === 'busy'}
+          busyLabel={strings.Certificate_Busy}
+          onConfirm={form.confirmCertificate}
+          onCancel={form.cancelCertificate}
+        >
+          <Text>{format(strings.Certificate_Text, saved.accepted.appealId)}</Text>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+import * as React from 'react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiError } from '../shared/api/ApiError';
+import { loadResx } from '../shared/test/resx';
+import { quietReact16ActWarnings } from '../shared/test/quietAct';
+import type { Strings } from '../shared/pcf/strings';
+import { AppealPanel, type AppealPanelProps } from './AppealPanel';
+import type { AppealFormStringKey } from './strings';
+import { TICKET, fakeApi, fakeRecords } from './testSupport';
+
+const ru = loadResx('AppealForm', 1049) as Strings<AppealFormStringKey>;
+const en = loadResx('AppealForm', 1033) as Strings<AppealFormStringKey>;
+
+function renderPanel(overrides: Partial<AppealPanelProps> = {}) {
+  const props: AppealPanelProps = {
+    api: fakeApi(),
+    records: fakeRecords(),
+    patientId: 'p-1',
+    patientName: 'Иванов Иван Иванович',
+    callId: 'call-1',
+    callRecordId: 'rec-call-1',
+    complaintTicketId: null,
+    handedKind: null,
+    defaultKind: 'appeal',
+    readOnly: false,
+    masked: false,
+    narrow: false,
+    lang: 'ru',
+    strings: ru,
+    onCreated: jest.fn(),
+    ...overrides,
+  };
+  const view = render(<AppealPanel {...props} />);
+  return { ...view, props, api: props.api as ReturnType<typeof fakeApi>, records: props.records as ReturnType<typeof fakeRecords> };
+}
+
+async function chooseTopic(user: ReturnType<typeof userEvent.setup>, label: string) {
+  await user.click(screen.getByRole('combobox', { name: /Тема обращения/ }));
+  await user.click(await screen.findByRole('option', { name: label }));
+}
+
+jest.setTimeout(60_000);
+
+/** Long texts are pasted: typing them key by key only slows the test down. */
+async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
+describe('AppealPanel', () => {
+  quietReact16ActWarnings();
+
+  it('offers both kinds and every contract topic in the user language', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    expect(screen.getByRole('radio', { name: 'Обращение' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Жалоба' })).not.toBeChecked();
+    await user.click(screen.getByRole('combobox', { name: /Тема обращения/ }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map((o) => o.textContent)).toContain('Качество медицинской помощи');
+    expect(options.map((o) => o.textContent)).toContain('Помощь волонтёров гражданам старше 65 лет');
+  });
+
+  it('searches the organisations by any part of the name, ignoring case and ё', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    const mo = screen.getByRole('combobox', { name: /Медицинская организация/ });
+    await waitFor(() => expect(mo).toHaveAttribute('placeholder', 'Начните вводить название'));
+    await user.type(mo, 'елкин');
+    const options = await screen.findAllByRole('option');
+    expect(options).toHaveLength(1);
+    expect(options[0]).toHaveTextContent('ЦРБ Ёлкино');
+    await user.clear(mo);
+    await user.type(mo, 'поликлиника № 3');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(mo).toHaveValue('ГП № 3');
+  });
+
+  it('names the missing fields and focuses the first', async () => {
+    const user = userEvent.setup();
+    const { api } = renderPanel();
+    await user.click(screen.getByTestId('submit'));
+    expect(await screen.findAllByText('обязательное поле')).toHaveLength(2); // topic, MO
+    expect(screen.getByText('не может быть пустым')).toBeInTheDocument(); // comment
+    expect(screen.getByRole('combobox', { name: /Тема обращения/ })).toHaveFocus();
+    expect(api.create).not.toHaveBeenCalled();
+  });
+
+  it('keyboard path: Ctrl+Enter, ОК; the appeal is registered, its id goes out, the CRM card is kept, the tag is set', async () => {
+    const user = userEvent.setup();
+    const { api, records, props } = renderPanel();
+    await chooseTopic(user, 'Доступность записи на приём');
+    const mo = screen.getByRole('combobox', { name: /Медицинская организация/ });
+    await user.type(mo, 'ГП № 1');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await fill(user, screen.getByLabelText(/Адрес/), 'г. Энск, ул. Мира, д. 1');
+    await fill(user, screen.getByLabelText(/Комментарий/), 'Нет записи к неврологу две недели');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByTestId('confirm-summary')).toHaveTextContent('Доступность записи на приём');
+    expect(within(dialog).getByTestId('confirm-summary')).toHaveTextContent('ГП № 1');
+    await waitFor(() => expect(within(dialog).getByTestId('confirm-dialog-confirm')).toHaveFocus());
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('done')).toHaveTextContent('Обращение оформлено№ ap-1 в МИС, медицинская организация: ГП № 1.');
+    expect(screen.getByTestId('delivery-status')).toHaveTextContent('Принято МИС');
+    expect(props.onCreated).toHaveBeenCalledWith('ap-1');
+    expect(api.create.mock.calls[0][0]).toMatchObject({
+      kind: 'appeal',
+      topic: 'appointment_availability',
+      moId: 'mo-1',
+      address: { text: 'г. Энск, ул. Мира, д. 1' },
+      comment: 'Нет записи к неврологу две недели',
+      reviewCertificate: false,
+      patientId: 'p-1',
+      callId: 'call-1',
+    });
+    // the CRM card, then the tag (fig. 19)
+    await waitFor(() => expect(records.create).toHaveBeenCalledWith(expect.objectContaining({ moId: 'mo-1' }), { appealId: 'ap-1', status: 'accepted' }, 'ГП № 1', 'rec-call-1'));
+    const tag = screen.getByTestId('certificate-tag');
+    await waitFor(() => expect(tag).toBeEnabled());
+    expect(tag).toHaveAttribute('aria-pressed', 'false');
+    await user.click(tag);
+    const certificate = await screen.findByRole('alertdialog');
+    expect(within(certificate).getByText('Справка о рассмотрении обращения')).toBeInTheDocument();
+    await user.click(within(certificate).getByTestId('confirm-dialog-confirm'));
+    await waitFor(() => expect(tag).toHaveAttribute('aria-pressed', 'true'));
+    expect(records.setReviewCertificate).toHaveBeenCalledWith('rec-1');
+    expect(screen.getByText('Тег установлен')).toBeInTheDocument();
+  });
+
+  it('opens as a complaint about the visit handed over by the slot picker, with the ticket and its MO', async () => {
+    const user = userEvent.setup();
+    const { api } = renderPanel({ complaintTicketId: 't-9', handedKind: 'complaint' });
+    expect(screen.getByRole('radio', { name: 'Жалоба' })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: /Тема обращения/ })).toHaveTextContent('Жалоба на посещение');
+    expect(await screen.findByTestId('complaint-ticket')).toHaveTextContent('Жалоба на посещение: невролог Петров П. П., 12.11.2026, 09:30, ГП № 3');
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Медицинская организация/ })).toHaveValue('ГП № 3'));
+    expect(api.tickets).toHaveBeenCalledWith('p-1', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), expect.anything());
+    await fill(user, screen.getByLabelText(/Комментарий/), 'Врач опоздал на час');
+    await user.click(screen.getByTestId('submit'));
+    await user.click(await screen.findByTestId('confirm-dialog-confirm'));
+    expect(await screen.findByTestId('done')).toHaveTextContent('Жалоба оформлена');
+    expect(api.create.mock.calls[0][0]).toMatchObject({ kind: 'complaint', topic: 'complaint_about_visit', ticketId: 't-9', moId: 'mo-3' });
+    // the hand-over is used up: a new appeal starts blank
+    await user.click(await screen.findByRole('button', { name: 'Новое обращение' }, { timeout: 5000 }));
+    expect(screen.getByRole('radio', { name: 'Обращение' })).toBeChecked();
+    expect(screen.queryByTestId('complaint-ticket')).toBeNull();
+    expect(TICKET.id).toBe('t-9');
+  });
+
+  it('a failed save shows the text for the code and the correlation id; Retry keeps the idempotency key', async () => {
+    const user = userEvent.setup();
+    const create = jest
+      .fn()
+      .mockRejectedValueOnce(new ApiError({ code: 'mis_timeout', status: 504, message: 'x', correlationId: 'corr-9', retryable: true }))
+      .mockResolvedValueOnce({ appealId: 'ap-2', status: 'accepted' });
+    renderPanel({ api: fakeApi({ create }), defaultKind: 'complaint' });
+    expect(screen.getByRole('radio', { name: 'Жалоба' })).toBeChecked();
+    await chooseTopic(user, 'Поведение персонала');
+    await user.type(screen.getByRole('combobox', { name: /Медицинская организация/ }), 'ГП № 3');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await fill(user, screen.getByLabelText(/Комментарий/), 'Грубость в регистратуре');
+    await user.click(screen.getByTestId('submit'));
+    await user.click(await screen.findByTestId('confirm-dialog-confirm'));
+    const bar = await screen.findByTestId('error-bar');
+    expect(bar).toHaveTextContent('МИС не ответила вовремя, повторите');
+    expect(bar).toHaveTextContent('corr-9');
+    await user.click(await within(bar).findByRole('button', { name: 'Повторить' }, { timeout: 5000 }));
+    expect(await screen.findByTestId('done')).toHaveTextContent('№ ap-2');
+    expect(create.mock.calls[1][0].clientKey).toBe(create.mock.calls[0][0].clientKey);
+  });
+
+  it('a CRM card that cannot be saved keeps the tag off and offers a retry', async () => {
+    const user = userEvent.setup();
+    const create = jest.fn().mockRejectedValueOnce(Object.assign(new Error('Privilege'), { errorCode: -2147220960 })).mockResolvedValue('rec-2');
+    const { records } = renderPanel({ records: fakeRecords({ create }) });
+    await chooseTopic(user, 'Другое');
+    await user.type(screen.getByRole('combobox', { name: /Медицинская организация/ }), 'ГП № 3');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await fill(user, screen.getByLabelText(/Комментарий/), 'Вопрос');
+    await user.click(screen.getByTestId('submit'));
+    await user.click(await screen.findByTestId('confirm-dialog-confirm'));
+    const bar = await screen.findByTestId('error-bar');
+    expect(bar).toHaveTextContent('Карточка обращения в CRM не сохранена');
+    expect(screen.getByTestId('certificate-tag')).toBeDisabled();
+    await user.click(await within(bar).findByRole('button', { name: 'Повторить' }, { timeout: 5000 }));
+    await waitFor(() => expect(screen.getByTestId('certificate-tag')).toBeEnabled());
+    expect(records.create).toHaveBeenCalledTimes(2);
+  });
+
+  it('read-only and masked modes', () => {
+    const { unmount } = renderPanel({ readOnly: true });
+    expect(screen.getByLabelText(/Комментарий/)).toBeDisabled();
+    expect(screen.getByTestId('submit')).toBeDisabled();
+    unmount();
+    renderPanel({ masked: true });
+    expect(screen.getByRole('status')).toHaveTextContent('Нет доступа к обращениям этого звонка');
+  });
+
+  it('speaks English, topics included', async () => {
+    const user = userEvent.setup();
+    renderPanel({ lang: 'en', strings: en });
+    expect(screen.getByRole('radio', { name: 'Complaint' })).toBeInTheDocument();
+    await user.click(screen.getByRole('combobox', { name: /Topic/ }));
+    expect(await screen.findByRole('option', { name: 'Quality of care' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,329 @@
+import * as React from 'react';
+import {
+  Appeal,
+  AppealKind,
+  AppealTopic,
+  localDate,
+  validate,
+  type AppealAccepted,
+  type Lang,
+  type MedicalOrganisation,
+  type Ticket,
+} from '@eer/contract';
+import { isApiError } from '../shared/api/ApiError';
+import { newCorrelationId } from '../shared/api/client';
+import { useLoad, type LoadState } from '../shared/hooks/useLoad';
+import type { AppealApi } from './appealApi';
+import type { AppealRecords } from './appealRecords';
+
+export interface AppealFields {
+  kind: AppealKind;
+  topic: AppealTopic | null;
+  moId: string | null;
+  address: string;
+  comment: string;
+}
+export type AppealField = keyof AppealFields;
+export const FIELD_ORDER: readonly AppealField[] = ['kind', 'topic', 'moId', 'address', 'comment'];
+
+/** How far back a complaint's ticket is looked for (a complaint is about a past visit). */
+const TICKET_LOOKBACK_DAYS = 120;
+
+export type Async = { status: 'idle' } | { status: 'busy' } | { status: 'done' } | { status: 'error'; error: unknown };
+
+export interface UseAppealOptions {
+  api: AppealApi;
+  records: AppealRecords;
+  patientId: string | null;
+  callId: string | null;
+  /** The call record (eer_call) the form is on: the appeal card is linked to it. */
+  callRecordId: string | null;
+  /** Hand-over from the slot picker: «complaint about the visit» of this ticket. */
+  complaintTicketId: string | null;
+  handedKind: AppealKind | null;
+  defaultKind: AppealKind;
+  readOnly: boolean;
+  lang: Lang;
+  onCreated: (appealId: string) => void;
+}
+
+export interface SavedAppeal {
+  appeal: Appeal;
+  accepted: AppealAccepted;
+  moName: string;
+  /** The visit a complaint was about, when it was found. */
+  ticket: Ticket | null;
+}
+
+export interface AppealFormState {
+  fields: AppealFields;
+  setField: <K extends AppealField>(name: K, value: AppealFields[K]) => void;
+  organisations: LoadState<MedicalOrganisation[]>;
+  reloadOrganisations: () => void;
+  /** The ticket a complaint is about: id, and the ticket itself once found among the patient's. */
+  ticket: { id: string; found: Ticket | null } | null;
+  issues: Partial<Record<AppealField | 'ticketId', string>>;
+  issueVersion: number;
+  submit: () => void;
+  confirming: Appeal | null;
+  confirm: () => void;
+  cancel: () => void;
+  sending: boolean;
+  submitError: unknown;
+  retrySubmit: () => void;
+  dismissError: () => void;
+  saved: SavedAppeal | null;
+  /** The CRM card of the saved appeal (needed for the tag). */
+  record: Async;
+  retryRecord: () => void;
+  certificate: Async;
+  certificateAsked: boolean;
+  askCertificate: () => void;
+  cancelCertificate: () => void;
+  confirmCertificate: () => void;
+  startNew: () => void;
+}
+
+function issueText(text: string): string {
+  const at = text.indexOf(': ');
+  return at >= 0 ? text.slice(at + 2) : text;
+}
+
+function fieldOf(path: string): AppealField | 'ticketId' | null {
+  const head = path.split('.')[0] ?? '';
+  if (head === 'ticketId') return 'ticketId';
+  return (FIELD_ORDER as readonly string[]).includes(head) ? (head as AppealField) : null;
+}
+
+function issuesOf(list: ReadonlyArray<{ field: string; message: string }>): Partial<Record<AppealField | 'ticketId', string>> {
+  const found: Partial<Record<AppealField | 'ticketId', string>> = {};
+  for (const issue of list) {
+    const field = fieldOf(issue.field);
+    if (field && found[field] === undefined) found[field] = issueText(issue.message);
+  }
+  return found;
+}
+
+function daysBack(days: number): string {
+  return localDate(new Date(Date.now() - days * 86_400_000));
+}
+
+/**
+ * Manual §6: kind, topic, MO (searched in the region's list), address and comment; Сохранить checks them with the
+ * contract, asks for ОК and registers the appeal once per confirmed content. Then the appeal's card is kept in the
+ * CRM and the operator sets the «Справка о рассмотрении обращения» tag on it (fig. 19). Opened for a complaint about
+ * a visit (the slot picker's hand-over), it starts as that complaint with the ticket's MO.
+ */
+export function useAppealForm(options: UseAppealOptions): AppealFormState {
+  const { api, records, patientId, callId, callRecordId, complaintTicketId, handedKind, defaultKind, readOnly, lang, onCreated } = options;
+  // A hand-over counts once: after its appeal is saved, «Новое обращение» starts blank.
+  const handOverKey = complaintTicketId || handedKind ? `${complaintTicketId ?? ''}|${handedKind ?? ''}` : null;
+  const [usedHandOver, setUsedHandOver] = React.useState<string | null>(null);
+  const active = handOverKey !== null && handOverKey !== usedHandOver;
+  const handOver = active && complaintTicketId ? complaintTicketId : null;
+  const kindHandedOver = active ? handedKind : null;
+
+  const blank = React.useCallback(
+    (): AppealFields =>
+      handOver
+        ? { kind: kindHandedOver ?? 'complaint', topic: 'complaint_about_visit', moId: null, address: '', comment: '' }
+        : { kind: kindHandedOver ?? defaultKind, topic: null, moId: null, address: '', comment: '' },
+    [handOver, kindHandedOver, defaultKind],
+  );
+  const [fields, setFields] = React.useState<AppealFields>(blank);
+  const touched = React.useRef<Set<AppealField>>(new Set());
+  const [issues, setIssues] = React.useState<Partial<Record<AppealField | 'ticketId', string>>>({});
+  const [issueVersion, setIssueVersion] = React.useState(0);
+  const [confirming, setConfirming] = React.useState<Appeal | null>(null);
+  const [sending, setSending] = React.useState(false);
+  const [submitError, setSubmitError] = React.useState<unknown>(null);
+  const [saved, setSaved] = React.useState<SavedAppeal | null>(null);
+  const [record, setRecord] = React.useState<Async>({ status: 'idle' });
+  const [recordId, setRecordId] = React.useState<string | null>(null);
+  const [certificate, setCertificate] = React.useState<Async>({ status: 'idle' });
+  const [certificateAsked, setCertificateAsked] = React.useState(false);
+  const lastAttempt = React.useRef<{ content: string; clientKey: string } | null>(null);
+  const pending = React.useRef<Appeal | null>(null);
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  // A new hand-over (or a new patient) starts a new appeal.
+  React.useEffect(() => {
+    touched.current = new Set();
+    setFields(blank());
+    setIssues({});
+    // only when what the form was opened for changes
+  }, [handOver, kindHandedOver, patientId]);
+
+  const { state: organisations, reload: reloadOrganisations } = useLoad('all', (_key, signal) => api.organisations(signal));
+  const orgs = organisations.status === 'success' ? organisations.data : [];
+
+  // The complaint's ticket, among the patient's recent ones: its MO prefills the form.
+  const ticketKey = handOver && patientId ? `${patientId}|${handOver}` : null;
+  const { state: tickets } = useLoad(ticketKey, (_key, signal) => api.tickets(patientId!, daysBack(TICKET_LOOKBACK_DAYS), signal));
+  const found = handOver && tickets.status === 'success' ? (tickets.data.find((t) => t.id === handOver) ?? null) : null;
+  React.useEffect(() => {
+    if (found && !touched.current.has('moId')) setFields((f) => (f.moId === null ? { ...f, moId: found.moId } : f));
+  }, [found]);
+
+  const setField = React.useCallback(<K extends AppealField>(name: K, value: AppealFields[K]) => {
+    touched.current.add(name);
+    setFields((f) => ({ ...f, [name]: value }));
+    setIssues((i) => (i[name] === undefined ? i : { ...i, [name]: undefined }));
+  }, []);
+
+  const moNameOf = React.useCallback(
+    (id: string) => orgs.find((o) => o.id === id)?.shortName ?? (found?.moId === id ? found.moName : id),
+    [orgs, found],
+  );
+
+  const submit = React.useCallback(() => {
+    if (readOnly || sending || saved) return;
+    const candidate = {
+      kind: fields.kind,
+      topic: fields.topic ?? undefined,
+      moId: fields.moId ?? undefined,
+      address: fields.address.trim() ? { text: fields.address } : undefined,
+      comment: fields.comment,
+      reviewCertificate: false,
+      ticketId: fields.topic === 'complaint_about_visit' && handOver ? handOver : undefined,
+      patientId: patientId ?? undefined,
+      callId: callId ?? undefined,
+      clientKey: 'placeholder-key',
+    };
+    const checked = validate(Appeal, candidate, lang);
+    if (!checked.success) {
+      setIssues(issuesOf(checked.issues));
+      setIssueVersion((n) => n + 1);
+      return;
+    }
+    setIssues({});
+    setSubmitError(null);
+    setConfirming(checked.data);
+  }, [readOnly, sending, saved, fields, handOver, patientId, callId, lang]);
+
+  const saveRecord = React.useCallback(
+    (done: SavedAppeal) => {
+      setRecord({ status: 'busy' });
+      records.create(done.appeal, done.accepted, done.moName, callRecordId).then(
+        (id) => {
+          if (!mounted.current) return;
+          setRecordId(id);
+          setRecord({ status: 'done' });
+        },
+        (error: unknown) => mounted.current && setRecord({ status: 'error', error }),
+      );
+    },
+    [records, callRecordId],
+  );
+
+  const send = React.useCallback(
+    (appeal: Appeal) => {
+      const { clientKey: _ignored, ...content } = appeal;
+      const contentKey = JSON.stringify(content);
+      if (lastAttempt.current?.content !== contentKey) lastAttempt.current = { content: contentKey, clientKey: newCorrelationId() };
+      const body = { ...content, clientKey: lastAttempt.current.clientKey };
+      setSending(true);
+      setSubmitError(null);
+      api.create(body).then(
+        (accepted) => {
+          if (!mounted.current) return;
+          lastAttempt.current = null;
+          const done = { appeal: body, accepted, moName: moNameOf(body.moId), ticket: body.ticketId ? found : null };
+          setSending(false);
+          setConfirming(null);
+          setSaved(done);
+          setUsedHandOver(handOverKey);
+          onCreated(accepted.appealId);
+          saveRecord(done);
+        },
+        (error: unknown) => {
+          if (!mounted.current) return;
+          setSending(false);
+          setConfirming(null);
+          setSubmitError(error);
+          if (isApiError(error) && error.issues) setIssues(issuesOf(error.issues));
+        },
+      );
+    },
+    [api, moNameOf, onCreated, saveRecord, found, handOverKey],
+  );
+
+  const confirm = React.useCallback(() => {
+    if (!confirming || sending) return;
+    pending.current = confirming;
+    send(confirming);
+  }, [confirming, sending, send]);
+
+  const confirmCertificate = React.useCallback(() => {
+    if (!recordId || certificate.status === 'busy') return;
+    setCertificate({ status: 'busy' });
+    records.setReviewCertificate(recordId).then(
+      () => {
+        if (!mounted.current) return;
+        setCertificate({ status: 'done' });
+        setCertificateAsked(false);
+      },
+      (error: unknown) => {
+        if (!mounted.current) return;
+        setCertificate({ status: 'error', error });
+        setCertificateAsked(false);
+      },
+    );
+  }, [recordId, certificate.status, records]);
+
+  const startNew = React.useCallback(() => {
+    touched.current = new Set();
+    lastAttempt.current = null;
+    pending.current = null;
+    setSaved(null);
+    setRecord({ status: 'idle' });
+    setRecordId(null);
+    setCertificate({ status: 'idle' });
+    setSubmitError(null);
+    setIssues({});
+    setFields(blank());
+  }, [blank]);
+
+  return {
+    fields,
+    setField,
+    organisations,
+    reloadOrganisations,
+    ticket: saved ? (saved.appeal.ticketId ? { id: saved.appeal.ticketId, found: saved.ticket } : null) : handOver ? { id: handOver, found } : null,
+    issues,
+    issueVersion,
+    submit,
+    confirming,
+    confirm,
+    cancel: () => {
+      if (!sending) setConfirming(null);
+    },
+    sending,
+    submitError,
+    retrySubmit: () => {
+      if (pending.current && !sending) send(pending.current);
+    },
+    dismissError: () => setSubmitError(null),
+    saved,
+    record,
+    retryRecord: () => {
+      if (saved && record.status === 'error') saveRecord(saved);
+    },
+    certificate,
+    certificateAsked,
+    askCertificate: () => {
+      if (recordId && certificate.status !== 'done' && !readOnly) setCertificateAsked(true);
+    },
+    cancelCertificate: () => {
+      if (certificate.status !== 'busy') setCertificateAsked(false);
+    },
+    confirmCertificate,
+    startNew,
+  };
+}
