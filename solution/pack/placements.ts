@@ -124,6 +124,21 @@ export const PLACEMENTS: Placement[] = [
     bind: { homeVisitIds: 'homeVisitIds', patientMisId: 'patientMisId', patientName: 'patientName', callId: 'telephonyCallId' },
     inputs: { addressDelayMs: 700, temperature: 'optional' },
   }),
+  placement({
+    control: 'AppealForm',
+    table: 'call',
+    tab: 'appeal',
+    label: L('Обращение гражданина', 'Citizen appeal'),
+    bind: {
+      appealIds: 'appealIds',
+      patientMisId: 'patientMisId',
+      patientName: 'patientName',
+      callId: 'telephonyCallId',
+      complaintTicketId: 'complaintTicketId',
+      appealKind: 'appealKind',
+    },
+    inputs: { defaultKind: 'appeal' },
+  }),
 ];
 
 /**
