@@ -28,6 +28,9 @@ export interface StackOptions {
   smsPort?: number;
   /** Function and host log lines; tests collect them to scan for personal data. */
   log?: (line: string) => void;
+  /** `npm start`'s well-known ports for the SignalR stand-in and Azurite's Table service (0 = free). */
+  signalrPort?: number;
+  storagePort?: number;
   /** Storage (Azurite tables): a folder to keep its data in between runs; default in memory. */
   storageDir?: string;
   /** How often the timer functions (the outbox worker) run locally; default LOCAL_TIMER_INTERVAL_MS or 2000 ms. */
@@ -70,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Every line also goes to the run's log file when EER_LOG_FILE is set (npm test scans it for personal data).
   const log = withRunLog(options.log);
   // Azurite starts alongside the other services (a separate process); its block below waits for it.
-  const storageStarting = startAzuriteTables({ location: options.storageDir });
+  const storageStarting = startAzuriteTables({ location: options.storageDir, port: options.storagePort });
   closers.push(async () => (await storageStarting.catch(() => undefined))?.stop());
   try {
     const identity = await startDevIdentity({ port: options.identityPort });
@@ -94,7 +97,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     Object.assign(settings, { MIS_FHIR_BASE_URL: mis.baseUrl, SMTP_HOST: mail.host, SMTP_PORT: String(mail.port), SMS_GATEWAY_URL: sms.url });
 
     // SignalR: the Azure SignalR Service stand-in (local/src/signalr); the relay and the operators' clients use it as Azure.
-    const signalr = await startLocalSignalR();
+    const signalr = await startLocalSignalR({ port: options.signalrPort });
     closers.push(() => signalr.close());
     services.push({ name: 'SignalR service (Azure SignalR stand-in)', url: signalr.endpoint, note: 'serverless mode, REST API v1' });
     Object.assign(settings, { AzureSignalRConnectionString: signalr.connectionString });

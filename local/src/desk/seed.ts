@@ -13,7 +13,7 @@ import type { DeskStore } from './store';
 /** Dynamics users for the development operators: stable ids, the UPN as `domainname` (MSAL's login hint). */
 export function deskUsers(operators: DevOperator[]): DeskUser[] {
   return operators.map((o, i) => ({
-    id: `00000000-0000-4000-8000-${String(0x122000 + i + 1).padStart(12, '0')}`,
+    id: `00000000-0000-4000-8000-${(0x122000 + i + 1).toString(16).padStart(12, '0')}`,
     operatorId: o.id,
     upn: o.upn,
     name: o.name,
