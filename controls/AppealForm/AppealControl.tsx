@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { ApiClient } from '../shared/api/client';
-import { useFunctionsClient } from '../shared/api/useFunctionsClient';
+import { useFunctionsClient, type FunctionsClientOptions } from '../shared/api/useFunctionsClient';
 import { SetupGate } from '../shared/components/SetupGate';
 import type { Strings } from '../shared/pcf/strings';
 import type { SettingsWebApi } from '../shared/settings';
@@ -12,11 +12,13 @@ import type { AppealFormStringKey } from './strings';
 export interface AppealControlProps extends Omit<AppealPanelProps, 'api' | 'records'> {
   webAPI: SettingsWebApi & AppealWebApi;
   lcid: number | undefined;
+  /** The sign-in for the function app (`entraTokens` of the wrapper). */
+  tokens?: FunctionsClientOptions['tokens'];
 }
 
 /** What the wrapper renders: the settings and the function-app client first, then the form. */
-export function AppealControl({ webAPI, lcid, ...props }: AppealControlProps): JSX.Element {
-  const state = useFunctionsClient(webAPI, { lcid });
+export function AppealControl({ webAPI, lcid, tokens, ...props }: AppealControlProps): JSX.Element {
+  const state = useFunctionsClient(webAPI, { lcid, tokens });
   return (
     <SetupGate state={state} lang={props.lang} strings={gateStrings(props.strings)}>
       {(client) => <Connected client={client} webAPI={webAPI} {...props} />}

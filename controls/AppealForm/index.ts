@@ -3,6 +3,7 @@ import { AppealKind, TABLES } from '@eer/contract';
 import { IInputs, IOutputs } from './generated/ManifestTypes';
 import { ControlRoot } from '../shared/components/ControlRoot';
 import { langOfLcid } from '../shared/api/client';
+import { entraTokens } from '../shared/auth/msalTokenSource';
 import { hostTheme } from '../shared/pcf/theme';
 import { allocatedWidth, fieldMode } from '../shared/pcf/mode';
 import { formRecordId } from '../shared/pcf/formRecord';
@@ -44,6 +45,7 @@ export class AppealForm implements ComponentFramework.ReactControl<IInputs, IOut
       React.createElement(AppealControl, {
         webAPI: context.webAPI,
         lcid,
+        tokens: entraTokens({ webAPI: context.webAPI, userSettings: context.userSettings }),
         lang: langOfLcid(lcid),
         patientId: p.patientMisId.raw || null,
         patientName: p.patientName.raw || null,

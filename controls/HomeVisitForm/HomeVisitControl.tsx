@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { Lang } from '@eer/contract';
-import { useFunctionsClient } from '../shared/api/useFunctionsClient';
+import { useFunctionsClient, type FunctionsClientOptions } from '../shared/api/useFunctionsClient';
 import { SetupGate } from '../shared/components/SetupGate';
 import type { Strings } from '../shared/pcf/strings';
 import type { SettingsWebApi } from '../shared/settings';
@@ -11,11 +11,13 @@ import type { HomeVisitFormStringKey } from './strings';
 export interface HomeVisitControlProps extends Omit<HomeVisitPanelProps, 'api' | 'defaultHours'> {
   webAPI: SettingsWebApi;
   lcid: number | undefined;
+  /** The sign-in for the function app (`entraTokens` of the wrapper). */
+  tokens?: FunctionsClientOptions['tokens'];
 }
 
 /** What the wrapper renders: the settings and the function-app client first, then the form. */
-export function HomeVisitControl({ webAPI, lcid, ...props }: HomeVisitControlProps): JSX.Element {
-  const state = useFunctionsClient(webAPI, { lcid });
+export function HomeVisitControl({ webAPI, lcid, tokens, ...props }: HomeVisitControlProps): JSX.Element {
+  const state = useFunctionsClient(webAPI, { lcid, tokens });
   return (
     <SetupGate state={state} lang={props.lang} strings={gateStrings(props.strings)}>
       {(client, settings) => <Connected client={client} defaultHours={settings.homeVisitHours} {...props} />}

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { IInputs, IOutputs } from './generated/ManifestTypes';
 import { ControlRoot } from '../shared/components/ControlRoot';
 import { langOfLcid } from '../shared/api/client';
+import { entraTokens } from '../shared/auth/msalTokenSource';
 import { hostTheme } from '../shared/pcf/theme';
 import { allocatedWidth, fieldMode } from '../shared/pcf/mode';
 import { appendId } from '../shared/pcf/idList';
@@ -39,6 +40,7 @@ export class HomeVisitForm implements ComponentFramework.ReactControl<IInputs, I
       React.createElement(HomeVisitControl, {
         webAPI: context.webAPI,
         lcid,
+        tokens: entraTokens({ webAPI: context.webAPI, userSettings: context.userSettings }),
         lang: langOfLcid(lcid),
         patientId: p.patientMisId.raw || null,
         patientName: p.patientName.raw || null,
