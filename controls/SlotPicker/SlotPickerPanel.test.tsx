@@ -6,7 +6,8 @@ import { loadResx } from '../shared/test/resx';
 import type { Strings } from '../shared/pcf/strings';
 import { SlotPickerPanel, type SlotPickerPanelProps } from './SlotPickerPanel';
 import type { SlotPickerStringKey } from './strings';
-import { CARD, DISTRICT_RESULT, FUTURE_TICKET, NOW, PAST_TICKET, fakeApi, quietReact16ActWarnings } from './testSupport';
+import { quietReact16ActWarnings } from '../shared/test/quietAct';
+import { CARD, DISTRICT_RESULT, FUTURE_TICKET, NOW, PAST_TICKET, fakeApi } from './testSupport';
 
 quietReact16ActWarnings();
 jest.setTimeout(60_000);
@@ -98,7 +99,7 @@ describe('SlotPickerPanel: district doctor', () => {
     const notice = await screen.findByTestId('notice');
     expect(notice).toHaveAttribute('data-kind', 'booked');
     expect(notice).toHaveTextContent('Запись на приём оформлена');
-    expect(notice).toHaveTextContent('Петров Пётр Петрович, 27.11.2026 09:30, кабинет 12.');
+    expect(notice).toHaveTextContent('Петров Пётр Петрович, 27.11.2026 09:30, каб. 12.');
     expect(notice).toHaveTextContent('Пациенту отправлено SMS.');
     // the booked time is gone from the day, the tickets and the day are read again
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import type { Lang } from '@eer/contract';
-import { ErrorBar, errorView } from '../shared/components/ErrorBar';
 import type { Strings } from '../shared/pcf/strings';
 import type { SlotApi } from './slotApi';
 import type { SlotPickerStringKey } from './strings';
@@ -10,9 +9,8 @@ import { useScheduleExport } from './useScheduleExport';
 import { useSlotPicker, type BookingMode } from './useSlotPicker';
 
 export interface SlotPickerPanelProps {
-  /** Null while the function app's settings load (or when they failed: see setupError). */
+  /** Null only while no patient is chosen or the patient is masked (nothing is requested then). */
   api: SlotApi | null;
-  setupError?: unknown;
   patientId: string | null;
   patientName: string | null;
   defaultMode: BookingMode;
@@ -40,10 +38,6 @@ export function SlotPickerPanel(props: SlotPickerPanelProps): JSX.Element {
         {s.Status_Masked}
       </Text>
     );
-  }
-  const setup = errorView(props.setupError, lang);
-  if (setup) {
-    return <ErrorBar error={setup} title={s.Error_Setup} strings={{ correlationId: s.Error_CorrelationId, retry: s.Error_Retry, dismiss: s.Error_Dismiss }} />;
   }
   if (!props.patientId) {
     return (

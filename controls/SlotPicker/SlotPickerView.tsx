@@ -28,7 +28,7 @@ import { DayList } from './DayList';
 import { ScheduleExport } from './ScheduleExport';
 import type { SlotPickerStringKey } from './strings';
 import { TicketList } from './TicketList';
-import { TimeGrid } from './TimeGrid';
+import { roomText, TimeGrid } from './TimeGrid';
 import type { ScheduleExportModel } from './useScheduleExport';
 import type { BookingMode, Notice, SlotPickerModel } from './useSlotPicker';
 
@@ -60,6 +60,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: '0' },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   target: { flexGrow: 1, minWidth: '240px' },
+  targetNarrow: { flexBasis: '100%', minWidth: '0' },
   date: { width: '160px' },
   body: { display: 'grid', gridTemplateColumns: `${DAY_COLUMN_PX}px minmax(0, 1fr)`, columnGap: tokens.spacingHorizontalL, alignItems: 'start' },
   bodyNarrow: { gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalM },
@@ -75,7 +76,7 @@ function noticeOf(notice: Notice, s: Strings<SlotPickerStringKey>, lang: Lang): 
       return {
         intent: 'success',
         title: s.Notice_Booked,
-        text: `${format(s.Notice_BookedText, t.doctorName, when, t.room ?? s.Common_NotSet)} ${notice.smsSent ? s.Notice_SmsSent : s.Notice_SmsNotSent}`,
+        text: `${format(s.Notice_BookedText, t.doctorName, when, t.room ? roomText(t.room, s.Room_Short) : s.Common_NotSet)} ${notice.smsSent ? s.Notice_SmsSent : s.Notice_SmsNotSent}`,
       };
     }
     case 'taken':
@@ -160,11 +161,11 @@ export function SlotPickerView(props: SlotPickerViewProps): JSX.Element {
   const resource = m.mode === 'district' ? (result?.doctors ?? []).map((d) => `${d.fullName} (${d.specialtyName})`).join('; ') : '';
   const target =
     m.mode === 'district' ? (
-      <Field className={styles.target} label={s.Field_Resource} hint={m.district ? m.district.name : undefined}>
+      <Field className={mergeClasses(styles.target, narrow && styles.targetNarrow)} label={s.Field_Resource} hint={m.district ? m.district.name : undefined}>
         <Input readOnly value={resource || (contextLoading || m.search.searching ? s.Status_Loading : s.Common_NotSet)} data-testid="resource" />
       </Field>
     ) : (
-      <Field className={styles.target} label={s.Field_Service}>
+      <Field className={mergeClasses(styles.target, narrow && styles.targetNarrow)} label={s.Field_Service}>
         <SpecialtyCombobox options={m.narrowOptions} selected={m.narrowSelected} disabled={contextLoading} onChoose={m.chooseNarrow} s={s} />
       </Field>
     );

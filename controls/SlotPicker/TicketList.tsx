@@ -15,6 +15,7 @@ import type { Lang, Ticket, TicketStatus } from '@eer/contract';
 import type { Strings } from '../shared/pcf/strings';
 import { clockTime, regionDateOf, shortDate } from './dates';
 import type { SlotPickerStringKey } from './strings';
+import { roomText } from './TimeGrid';
 
 export interface TicketListProps {
   tickets: readonly Ticket[];
@@ -106,7 +107,7 @@ export function TicketList({ tickets, lang, compact, readOnly, now, strings: s, 
             </span>
             <span className={styles.muted}>
               {t.moName}
-              {t.room ? `, ${s.Room_Short.replace('{0}', t.room)}` : ''}
+              {t.room ? `, ${roomText(t.room, s.Room_Short)}` : ''}
             </span>
             {actions(t)}
           </li>

@@ -25,6 +25,14 @@ const useStyles = makeStyles({
   doctor: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
 });
 
+/**
+ * A room as the operator reads it: the MIS gives either a bare number («210», then «каб. 210» from `template`) or
+ * its own text («каб. 210», «кабинет флюорографии»), which is kept as is.
+ */
+export function roomText(room: string, template: string): string {
+  return /^\d/.test(room) ? template.replace('{0}', room) : room;
+}
+
 /** «Петров П. П.» from «Петров Пётр Петрович». */
 export function shortName(fullName: string): string {
   const [last, ...rest] = fullName.trim().split(/\s+/);
@@ -78,7 +86,7 @@ export function TimeGrid(props: TimeGridProps): JSX.Element {
       {slots.map((slot, i) => {
         const time = clockTime(slot.start, lang);
         const doctor = doctorsById.get(slot.doctorId);
-        const parts = [time, doctor ? shortName(doctor.fullName) : '', slot.room ? roomLabel.replace('{0}', slot.room) : ''];
+        const parts = [time, doctor ? shortName(doctor.fullName) : '', slot.room ? roomText(slot.room, roomLabel) : ''];
         return (
           <Button
             key={slot.id}

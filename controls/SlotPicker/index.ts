@@ -6,9 +6,8 @@ import { allocatedWidth, fieldMode } from '../shared/pcf/mode';
 import { appendId, parseIdList } from '../shared/pcf/idList';
 import { readStrings } from '../shared/pcf/strings';
 import { hostTheme } from '../shared/pcf/theme';
-import { SlotPickerPanel } from './SlotPickerPanel';
+import { SlotPickerControl } from './SlotPickerControl';
 import { SLOT_PICKER_STRINGS } from './strings';
-import type { SlotApi } from './slotApi';
 
 const DEFAULT_PERIOD_DAYS = 14;
 const DEFAULT_TICKET_HISTORY_DAYS = 30;
@@ -29,8 +28,6 @@ export class SlotPicker implements ComponentFramework.ReactControl<IInputs, IOut
   private outputs: IOutputs = {};
   private boundIds: string | null = null;
   private writtenIds: string | null = null;
-  private api: SlotApi | null = null;
-  private setupError: unknown = null;
 
   public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
     context.mode.trackContainerResize(true);
@@ -42,12 +39,13 @@ export class SlotPicker implements ComponentFramework.ReactControl<IInputs, IOut
     this.boundIds = p.appointmentIds.raw ?? null;
     const booking = fieldMode(context, p.appointmentIds);
     const patient = fieldMode(context, p.patientMisId);
+    const lcid = context.userSettings.languageId;
     return React.createElement(
       ControlRoot,
       { idPrefix: this.idPrefix, theme: hostTheme(context) },
-      React.createElement(SlotPickerPanel, {
-        api: this.api,
-        setupError: this.setupError,
+      React.createElement(SlotPickerControl, {
+        webAPI: context.webAPI,
+        lcid,
         patientId: p.patientMisId.raw?.trim() || null,
         patientName: p.patientName.raw?.trim() || null,
         defaultMode: p.defaultMode.raw === 'narrow' ? 'narrow' : 'district',
@@ -56,7 +54,7 @@ export class SlotPicker implements ComponentFramework.ReactControl<IInputs, IOut
         readOnly: booking.readOnly,
         masked: patient.masked,
         width: allocatedWidth(context),
-        lang: langOfLcid(context.userSettings.languageId),
+        lang: langOfLcid(lcid),
         strings: readStrings(context.resources, SLOT_PICKER_STRINGS),
         onBooked: this.onBooked,
         onComplaint: this.onComplaint,

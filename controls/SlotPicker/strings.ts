@@ -13,7 +13,7 @@ export const SLOT_PICKER_STRINGS = [
   'Tickets_Actions', 'Tickets_Cancel', 'Tickets_Complain', 'Tickets_Loading', 'Tickets_Empty', 'Status_booked',
   'Status_cancelled', 'Status_visited', 'Status_no_show', 'CancelTicket_Title', 'CancelTicket_Text',
   'CancelTicket_Ok', 'Common_NotSet', 'Status_Loading', 'Status_NoPatient', 'Status_Masked', 'Status_ReadOnly',
-  'Error_Setup', 'Error_Patient', 'Error_Search', 'Error_Book', 'Error_Cancel', 'Error_Tickets', 'Error_Export',
-  'Error_CorrelationId', 'Error_Retry', 'Error_Dismiss',
+  'Error_Setup', 'Error_Settings', 'Error_Patient', 'Error_Search', 'Error_Book', 'Error_Cancel', 'Error_Tickets',
+  'Error_Export', 'Error_CorrelationId', 'Error_Retry', 'Error_Dismiss',
 ] as const;
 export type SlotPickerStringKey = (typeof SLOT_PICKER_STRINGS)[number];

@@ -112,20 +112,3 @@ export function fakeApi(): FakeApi & SlotApi {
   return api as FakeApi & SlotApi;
 }
 
-/**
- * React 16 warns "not wrapped in act(...)" for state updates from resolved promises and timers (every request
- * here); React 17+ does not. Only that warning is dropped; every other console error still shows.
- */
-export function quietReact16ActWarnings(): void {
-  let spy: jest.SpyInstance;
-  beforeAll(() => {
-    // tests only: every other console error still shows
-    // eslint-disable-next-line no-console
-    const original = console.error.bind(console);
-    spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      if (typeof args[0] === 'string' && args[0].includes('not wrapped in act(')) return;
-      original(...args);
-    });
-  });
-  afterAll(() => spy.mockRestore());
-}
