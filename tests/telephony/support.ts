@@ -2,13 +2,10 @@
  * Helpers for the telephony tests and benchmark: operators connected with the real `@microsoft/signalr` client
  * through the function app's negotiate, and webhook events signed as the telephony platform signs them.
  */
-import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import * as path from 'node:path';
 import { HttpTransportType, HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
 import { PUSH_TARGETS, type CallEvent, type PushTarget } from '@eer/contract';
 import type * as z from 'zod/mini';
-import { freePort } from '../support/processes';
 
 export type Pushed<T extends PushTarget> = z.output<(typeof PUSH_TARGETS)[T]>;
 
@@ -147,23 +144,3 @@ export async function operatorFetch(functionsUrl: string, token: string, method:
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Azurite's Table service on a free port, in memory (the Table Storage stand-in until the stack starts Azurite). */
-export async function startAzuriteTables(): Promise<{ connectionString: string; stop(): void }> {
-  const port = await freePort();
-  const bin = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
-  const child = spawn(process.execPath, [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('successfully started')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`azurite exited ${code}: ${output}`)));
-  });
-  // The well-known development account of the Storage emulator.
-  const accountKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-  return {
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${accountKey};TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`,
-    stop: () => void child.kill('SIGINT'),
-  };
-}

@@ -1,15 +1,16 @@
 /**
- * The production state store wired through the function app: TELEPHONY_STATE_STORE=table against Azurite's Table
- * service. Same behaviour as the in-memory store, but the state lives where every instance sees it.
+ * The production state store wired through the function app: TELEPHONY_STATE_STORE=table against an Azurite Table
+ * service of its own (TELEPHONY_STORAGE_CONNECTION_STRING wins over the stack's AzureWebJobsStorage). Same behaviour
+ * as the in-memory store, but the state lives where every instance sees it.
  */
-import { startStack, type Stack } from '@eer/local';
+import { startAzuriteTables, startStack, type AzuriteTables, type Stack } from '@eer/local';
 import type { CallNotification, ClaimCallResult } from '@eer/contract';
-import { callEvent, connectOperator, operatorFetch, postEvent, startAzuriteTables, type OperatorClient } from './support';
+import { callEvent, connectOperator, operatorFetch, postEvent, type OperatorClient } from './support';
 
 jest.setTimeout(60_000);
 
 describe('telephony state in Azure Table Storage (Azurite) through the local stack', () => {
-  let azurite: Awaited<ReturnType<typeof startAzuriteTables>>;
+  let azurite: AzuriteTables;
   let stack: Stack;
   const clients: OperatorClient[] = [];
 
@@ -23,7 +24,7 @@ describe('telephony state in Azure Table Storage (Azurite) through the local sta
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.stop()));
     await stack?.close();
-    azurite?.stop();
+    await azurite?.stop();
   });
 
   it('relays a duplicate once, lets one of 20 claims win and lists waiting calls from the table', async () => {

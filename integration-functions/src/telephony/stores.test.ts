@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as net from 'node:net';
-import * as path from 'node:path';
 import type { CallNotification } from '@eer/contract';
+import { startAzuriteTables, type AzuriteTables } from '@eer/local';
 import { memoryStores, type MemoryStoreOptions, type TelephonyStores } from './stores';
 import { tableStores } from './tableStores';
 
@@ -88,41 +86,15 @@ describe('memory telephony stores (one instance)', () => {
   storeContract(async (options) => memoryStores(options));
 });
 
-/** Azurite's Table service on a free port, in memory. */
-async function startAzuriteTables(): Promise<{ connectionString: string; stop(): void }> {
-  const port = await new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-  const bin = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist', 'src', 'table', 'main.js');
-  const child: ChildProcess = spawn(process.execPath, [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('successfully started')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`azurite exited ${code}: ${output}`)));
-  });
-  // The well-known development account of the Storage emulator.
-  const accountKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-  return {
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${accountKey};TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`,
-    stop: () => void child.kill('SIGINT'),
-  };
-}
-
 describe('Azure Table Storage telephony stores (shared by all instances), against Azurite', () => {
-  let azurite: Awaited<ReturnType<typeof startAzuriteTables>>;
+  let azurite: AzuriteTables;
   let tables = 0;
   // A fresh set of tables per test, so tests do not see each other's calls.
   const make = async (options: MemoryStoreOptions = {}) => tableStores({ connectionString: azurite.connectionString, tablePrefix: `t${++tables}x${Date.now() % 100000}`, ...options });
   beforeAll(async () => {
     azurite = await startAzuriteTables();
   }, 30_000);
-  afterAll(() => azurite?.stop());
+  afterAll(async () => azurite?.stop());
 
   storeContract(make);
 
