@@ -31,7 +31,7 @@ export interface SlotPickerPanelProps {
 
 /** The slot picker as the form hosts it: the container hook and the pure view. */
 export function SlotPickerPanel(props: SlotPickerPanelProps): JSX.Element {
-  const { strings: s, lang } = props;
+  const { strings: s } = props;
   if (props.masked) {
     return (
       <Text role="status" data-testid="slot-picker-masked">

@@ -37,7 +37,7 @@ describe('SlotPicker in the PCF harness (headless Chromium, local function app)'
     const functionsUrl = stack.functionsUrl;
     // The settings a form's environment variables would give (read once per page by every control).
     await browser.context.addInitScript((url: string) => {
-      const page = window as unknown as { __eer122Shared?: Record<string, unknown> };
+      const page = globalThis as unknown as { __eer122Shared?: Record<string, unknown> };
       page.__eer122Shared = page.__eer122Shared ?? {};
       page.__eer122Shared['settings:v1'] = Promise.resolve({
         functionsBaseUrl: url,
