@@ -72,14 +72,20 @@ describe('SlotPickerPanel: district doctor', () => {
 
   it('books the district doctor in 2 user actions: pick a time → ОК (the manual takes about nine)', async () => {
     const { api, onBooked, user } = renderPanel();
+    // Every user-event call on `counted` is one operator action (a click or a key press beyond typing data).
     const actions: string[] = [];
-    const click = async (element: HTMLElement, what: string) => {
-      actions.push(what);
-      await user.click(element);
-    };
+    const counted = new Proxy(user, {
+      get(target, name: string) {
+        const value = target[name as keyof typeof target];
+        return typeof value === 'function' ? (...args: unknown[]) => (actions.push(name), (value as (...a: unknown[]) => unknown).apply(target, args)) : value;
+      },
+    });
+    const click = (element: HTMLElement) => counted.click(element);
 
+    // the patient is bound: the district doctor's days are there with the first day chosen, no action yet
     await screen.findByTestId('time-grid');
-    await click(timeCell('09:30'), 'pick 09:30');
+    expect(actions).toEqual([]);
+    await click(timeCell('09:30'));
     const confirm = await dialog();
     const facts = within(confirm).getByTestId('booking-facts');
     expect(facts).toHaveTextContent('Пациент' + CARD.fullName);
@@ -90,10 +96,10 @@ describe('SlotPickerPanel: district doctor', () => {
     expect(facts).toHaveTextContent('Медицинская организацияГП № 1');
     // the SMS checkbox follows the patient's consent
     expect(within(confirm).getByRole('checkbox', { name: 'Отправить пациенту SMS о записи' })).toBeChecked();
-    await click(within(confirm).getByRole('button', { name: 'ОК' }), 'ОК');
+    await click(within(confirm).getByRole('button', { name: 'ОК' }));
 
     await waitFor(() => expect(onBooked).toHaveBeenCalledWith('t-s-3'));
-    expect(actions).toEqual(['pick 09:30', 'ОК']);
+    expect(actions).toEqual(['click', 'click']);
     expect(api.book).toHaveBeenCalledTimes(1);
     expect(api.book).toHaveBeenCalledWith({ patientId: CARD.misId, slotId: 's-3', clientKey: expect.stringMatching(CLIENT_KEY), notifySms: true, callId: 'call-1' });
     const notice = await screen.findByTestId('notice');
@@ -424,6 +430,22 @@ describe('SlotPickerPanel: modes', () => {
     );
     expect(screen.queryByTestId('notice')).toBeNull();
     await waitFor(() => expect(api.search).toHaveBeenLastCalledWith(expect.objectContaining({ patientId: 'pat-2' }), expect.any(AbortSignal)));
+  });
+
+  it('a booking answered after the operator moved to another patient is still recorded on the call', async () => {
+    const api = fakeApi();
+    let answer: (value: unknown) => void = () => undefined;
+    api.book.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const { view, user, onBooked } = renderPanel({ api });
+    await screen.findByTestId('time-grid');
+    await user.click(timeCell('09:00'));
+    await user.click(within(await dialog()).getByRole('button', { name: 'ОК' }));
+    view.rerender(
+      <SlotPickerPanel api={api} patientId="pat-2" patientName="x" defaultMode="district" periodDays={14} ticketHistoryDays={30} readOnly={false} masked={false}
+        width={1000} lang="ru" strings={ru} onBooked={onBooked} onComplaint={jest.fn()} now={() => NOW} />,
+    );
+    answer({ ticket: { ...FUTURE_TICKET, id: 'appt-late' }, smsSent: false });
+    await waitFor(() => expect(onBooked).toHaveBeenCalledWith('appt-late'));
   });
 
   it('speaks English for 1033', async () => {

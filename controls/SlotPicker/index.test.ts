@@ -84,6 +84,8 @@ describe('SlotPicker wrapper lifecycle', () => {
   it('a bound patient gets the district doctor’s free time at once; a booking appends its id to eer_appointmentids', async () => {
     const mock = createContextMock({ control: 'SlotPicker', parameters: inputs() });
     configured(mock);
+    // a model-driven form tells which record it shows: the bookings carry the call record's id
+    (mock.context.mode as unknown as { contextInfo: object }).contextInfo = { entityId: '{6F9619FF-8B86-D011-B42D-00C04FC964FF}', entityTypeName: 'eer_call' };
     const { control, notify } = mount(mock);
     const grid = await screen.findByTestId('time-grid');
     const search = fetchStub.requests.find((r) => r.path === 'slots/search');
@@ -95,6 +97,7 @@ describe('SlotPicker wrapper lifecycle', () => {
     await user.click(await screen.findByTestId('confirm-dialog-confirm'));
     await waitFor(() => expect(notify).toHaveBeenCalledTimes(1));
     expect(control.getOutputs()).toEqual({ appointmentIds: 'appt-0,t-s-1' });
+    expect(fetchStub.requests.find((r) => r.path === 'bookings')?.body).toMatchObject({ slotId: 's-1', notifySms: true, callId: '6F9619FF-8B86-D011-B42D-00C04FC964FF' });
 
     // a second booking before the host echoed the first still keeps both
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());

@@ -1,7 +1,10 @@
 import * as React from 'react';
+import { TABLES } from '@eer/contract';
 import { IInputs, IOutputs } from './generated/ManifestTypes';
 import { ControlRoot } from '../shared/components/ControlRoot';
 import { langOfLcid } from '../shared/api/client';
+import { entraTokens } from '../shared/auth/msalTokenSource';
+import { formRecordId } from '../shared/pcf/formRecord';
 import { allocatedWidth, fieldMode } from '../shared/pcf/mode';
 import { appendId, parseIdList } from '../shared/pcf/idList';
 import { readStrings } from '../shared/pcf/strings';
@@ -46,6 +49,9 @@ export class SlotPicker implements ComponentFramework.ReactControl<IInputs, IOut
       React.createElement(SlotPickerControl, {
         webAPI: context.webAPI,
         lcid,
+        tokens: entraTokens({ webAPI: context.webAPI, userSettings: context.userSettings }),
+        // the call record the bookings belong to (sent with each booking for the MIS's audit)
+        callId: formRecordId(context, TABLES.call) ?? undefined,
         patientId: p.patientMisId.raw?.trim() || null,
         patientName: p.patientName.raw?.trim() || null,
         defaultMode: p.defaultMode.raw === 'narrow' ? 'narrow' : 'district',

@@ -298,12 +298,13 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
       .book({ patientId, slotId: attempt.slot.id, clientKey: attempt.clientKey, notifySms, ...(callId ? { callId } : {}) })
       .then(
         (confirmation) => {
+          // Recorded on the call even when the window has gone meanwhile (another patient chosen): the MIS has the ticket.
+          latest.current.onBooked(confirmation.ticket.id);
           if (!mounted.current) return;
           setPending(null);
           setBooking({ busy: false, error: null });
           setBookedSlotIds((ids) => new Set(ids).add(attempt.slot.id));
           setNotice({ kind: 'booked', ticket: confirmation.ticket, smsSent: confirmation.smsSent });
-          latest.current.onBooked(confirmation.ticket.id);
           refreshTickets();
           refreshSearch();
         },
