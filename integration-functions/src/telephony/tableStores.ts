@@ -94,17 +94,23 @@ export function tableStores(options: TableStoreOptions): TelephonyStores {
    * Read, decide, write conditionally; on a lost race read again. `decide` returns the new row (or undefined to
    * write nothing) and leaves its answer in the closure.
    */
-  async function change(id: string, decide: (current: CallEntity | undefined) => Omit<CallEntity, 'partitionKey' | 'rowKey'> | undefined): Promise<void> {
+  async function change(
+    id: string,
+    decide: (current: CallEntity | undefined) => Omit<CallEntity, 'partitionKey' | 'rowKey'> | undefined,
+    /** Try the insert before any read: one round trip for the usual case of a new row (an offer). */
+    createFirst = false,
+  ): Promise<void> {
     await tables();
+    // Absent, not undefined: a Replace drops what the row does not carry.
+    const rowOf = (next: Omit<CallEntity, 'partitionKey' | 'rowKey'>) =>
+      Object.fromEntries(Object.entries({ partitionKey: key(id), rowKey: CALL_ROW, ...next }).filter(([, v]) => v !== undefined)) as unknown as CallEntity;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const current = await read(id);
+      const current = createFirst && attempt === 0 ? undefined : await read(id);
       const next = decide(current);
       if (!next) return;
-      // Absent, not undefined: a Replace drops what the row does not carry.
-      const row = Object.fromEntries(Object.entries({ partitionKey: key(id), rowKey: CALL_ROW, ...next }).filter(([, v]) => v !== undefined)) as unknown as CallEntity;
       try {
-        if (current) await callsTable.updateEntity(row, 'Replace', { etag: current.etag });
-        else await callsTable.createEntity(row);
+        if (current) await callsTable.updateEntity(rowOf(next), 'Replace', { etag: current.etag });
+        else await callsTable.createEntity(rowOf(next));
         return;
       } catch (error) {
         const status = statusOf(error);
@@ -136,7 +142,7 @@ export function tableStores(options: TableStoreOptions): TelephonyStores {
         }
         outcome = 'stored';
         return { status: 'waiting', operatorId: notification.operatorId, updatedAt: now(), notification: JSON.stringify(notification) };
-      });
+      }, true);
       return outcome;
     },
     async claim(id, operatorId) {
