@@ -65,8 +65,8 @@ export function patternMask(pattern: string): Mask {
 export const SNILS_MASK = patternMask('999-999-999 99');
 /** Паспорт РФ `XX XX XXXXXX`. */
 export const PASSPORT_MASK = patternMask('99 99 999999');
-/** Дата `ДД.ММ.ГГГГ`. */
-export const DATE_MASK: Mask = { ...patternMask('99.99.9999'), placeholder: 'ДД.ММ.ГГГГ' };
+/** Дата `ДД.ММ.ГГГГ` (a control shows its localised pattern as the placeholder). */
+export const DATE_MASK = patternMask('99.99.9999');
 
 /**
  * Полис ОМС in one field: only digits → ЕНП grouped `XXXX XXXX XXXX XXXX` (16 digits); anything with a letter is an

@@ -16,8 +16,11 @@ export function fieldMode(
   return { readOnly: context.mode.isControlDisabled || notEditable || masked, masked };
 }
 
-/** The width the form gives the control; -1 or 0 (not tracked yet) counts as wide. */
+/**
+ * The width the form gives the control; -1 or 0 (not tracked yet) counts as wide. Microsoft's test harness passes
+ * the width typed in its panel as a string, so a numeric string counts too.
+ */
 export function allocatedWidth(context: ComponentFramework.Context<unknown>): number {
-  const width = context.mode.allocatedWidth;
-  return typeof width === 'number' && width > 0 ? width : 1024;
+  const width = Number(context.mode.allocatedWidth);
+  return Number.isFinite(width) && width > 0 ? width : 1024;
 }
