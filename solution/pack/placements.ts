@@ -139,6 +139,14 @@ export const PLACEMENTS: Placement[] = [
     },
     inputs: { defaultKind: 'appeal' },
   }),
+  placement({
+    control: 'InfoPanel',
+    table: 'call',
+    tab: 'info',
+    label: L('Справочная информация', 'Reference information'),
+    bind: { topic: 'topic', appealIds: 'appealIds', patientMisId: 'patientMisId', patientName: 'patientName', callId: 'telephonyCallId' },
+    inputs: { defaultTab: 'auto', volunteerMinAge: 65 },
+  }),
 ];
 
 /**
