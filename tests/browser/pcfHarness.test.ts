@@ -45,7 +45,7 @@ describe('PCF harness in headless Chromium (CallPanel)', () => {
     const en = resx('CallPanel', 1033);
     const view = await openControl(browser.context, harness, { properties: { topic: 4 }, lcid: 1033 });
     await view.control.getByText(en.Topic_4!, { exact: false }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    await view.screenshot('harness-CallPanel-topic-4-en');
+    await view.screenshot('harness-CallPanel-topic-4-en', { controlOnly: true });
     await view.page.close();
   }, 60_000);
 });

@@ -92,8 +92,8 @@ export interface HarnessPage {
   setProperty(name: string, value: string | number): Promise<void>;
   /** Sets the harness's container width/height (allocatedWidth/allocatedHeight). */
   setSize(width: number, height?: number): Promise<void>;
-  /** Saves a screenshot of the whole harness to test-artifacts/screenshots/<name>.png; answers the path. */
-  screenshot(name: string): Promise<string>;
+  /** Saves a screenshot to test-artifacts/screenshots/<name>.png (the whole harness, or only the control); answers the path. */
+  screenshot(name: string, options?: { controlOnly?: boolean }): Promise<string>;
   /** Uncaught page errors and console errors seen so far (not React's development warnings). */
   errors: string[];
 }
@@ -150,9 +150,10 @@ export async function openControl(
     setProperty,
     setSize,
     errors,
-    screenshot: async (name) => {
+    screenshot: async (name, screenshotOptions = {}) => {
       const file = screenshotPath(name);
-      await page.screenshot({ path: file, fullPage: true });
+      if (screenshotOptions.controlOnly) await control.screenshot({ path: file });
+      else await page.screenshot({ path: file, fullPage: true });
       return file;
     },
   };
