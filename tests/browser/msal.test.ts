@@ -66,7 +66,7 @@ describe('MSAL and the push channel in headless Chromium against the local stack
     for (const browser of browsers) await browser.close();
     await site?.close();
     await stack?.close();
-  });
+  }, 60_000);
 
   /** A fresh browser profile (no cached sign-in) that trusts nothing but ignores the dev issuer's self-signed cert. */
   async function freshPage(): Promise<{ page: Page; authorizeRequests: Request[] }> {

@@ -26,7 +26,7 @@ describe('PCF harness in headless Chromium (CallPanel)', () => {
   afterAll(async () => {
     await browser?.close();
     await harness?.stop();
-  });
+  }, 60_000);
 
   it('loads the production bundle, renders the topic set in the harness in Russian, and keeps a screenshot', async () => {
     const ru = resx('CallPanel', 1049);

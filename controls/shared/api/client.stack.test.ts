@@ -13,8 +13,8 @@ describe('callApi against the local function app', () => {
   beforeAll(async () => {
     stack = await startStack();
     tokens = { getToken: () => stack.operatorToken('op-client-test') };
-  }, 60_000);
-  afterAll(() => stack?.close());
+  }, 120_000);
+  afterAll(() => stack?.close(), 30_000);
 
   it('reads GET health through the HealthStatus schema', async () => {
     const health = await callApi(createApiClient({ baseUrl: stack.functionsUrl }), 'health');

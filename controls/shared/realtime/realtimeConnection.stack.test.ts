@@ -10,7 +10,7 @@ import { forgetPageShared } from '../pageShared';
 import type { TokenSource } from '../auth/TokenSource';
 import { realtimeConnection, type ConnectionStatus, type Push, type RealtimeConnection } from './realtimeConnection';
 
-jest.setTimeout(90_000);
+jest.setTimeout(120_000);
 
 function until<T>(check: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
   return new Promise((resolve, reject) => {
