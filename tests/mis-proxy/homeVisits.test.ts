@@ -148,7 +148,8 @@ describe('vaccination of medical workers (manual §7)', () => {
       vaccine: 'influenza',
       dose: 1,
       pointId: point.id,
-      slotId: slots[0]!.id,
+      // Well in the future: the soonest slot may start while a loaded machine runs this test.
+      slotId: (slots.find((s) => Date.parse(s.start) > Date.now() + 3_600_000) ?? slots[slots.length - 1]!).id,
       clientKey: key,
     };
     const res = await api.call('registerVaccination', { body: registration });

@@ -204,7 +204,7 @@ describe('doctors, slots and tickets', () => {
 
   it('books a slot, lists it, cancels it, and the slot is free again', async () => {
     const patient = fx.adult;
-    const [slot] = await mis.findFreeSlots(['role-01'], new Date().toISOString(), new Date(Date.now() + 14 * 86_400_000).toISOString());
+    const [slot] = await mis.findFreeSlots(['role-01'], new Date(Date.now() + 3_600_000).toISOString(), new Date(Date.now() + 14 * 86_400_000).toISOString());
     const booked = await mis.bookSlot({ patientId: patient.id, slotId: slot!.id, clientKey: 'book-key-0001', source: 'call_centre' });
     expect(booked).toMatchObject({
       patientId: patient.id,
@@ -237,7 +237,8 @@ describe('doctors, slots and tickets', () => {
 
   it('reschedules: the new ticket replaces the old one, which is cancelled', async () => {
     const patient = fx.familyMother;
-    const slots = await mis.findFreeSlots(['role-07'], new Date().toISOString(), new Date(Date.now() + 14 * 86_400_000).toISOString());
+    // From an hour ahead: the soonest slots may start while a loaded machine runs this test.
+    const slots = await mis.findFreeSlots(['role-07'], new Date(Date.now() + 3_600_000).toISOString(), new Date(Date.now() + 14 * 86_400_000).toISOString());
     const first = await mis.bookSlot({ patientId: patient.id, slotId: slots[0]!.id, clientKey: 'resched-key-1', source: 'call_centre' });
     const second = await mis.bookSlot({ patientId: patient.id, slotId: slots[1]!.id, clientKey: 'resched-key-2', source: 'call_centre', replacesTicketId: first.id });
     const tickets = await mis.listTickets(patient.id, { includePast: false });
@@ -334,7 +335,8 @@ describe('vaccination', () => {
     const slots = await mis.listVaccinationSlots('vp-1', new Date().toISOString(), new Date(Date.now() + 14 * 86_400_000).toISOString());
     expect(slots.length).toBeGreaterThan(10);
     expect(slots.every((s) => s.free > 0 && s.capacity === 4 && s.pointId === 'vp-1')).toBe(true);
-    const slot = slots[0]!;
+    // Well in the future: the soonest slot may start while a loaded machine runs this test.
+    const slot = slots.find((s) => Date.parse(s.start) > Date.now() + 3_600_000)!;
     const registration = {
       lastName: 'Новикова',
       firstName: 'Дарья',

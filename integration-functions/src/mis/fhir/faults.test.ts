@@ -86,7 +86,7 @@ it('retries give up after the configured count', async () => {
 
 it('a booking interrupted by failures and retried books exactly once', async () => {
   const mis = adapter({ retries: 10 });
-  const [slot] = await mis.findFreeSlots(['role-02'], new Date().toISOString(), new Date(Date.now() + 14 * 86_400_000).toISOString());
+  const [slot] = await mis.findFreeSlots(['role-02'], new Date(Date.now() + 3_600_000).toISOString(), new Date(Date.now() + 14 * 86_400_000).toISOString());
   // Every 7th request fails: a booking takes 8 requests, so its first try fails when creating the appointment
   // (the slot is already held), the second when reading the MO for the ticket, the third finds the appointment.
   sandbox.faults.set({ failRate: 1 / 7 });
