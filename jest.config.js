@@ -6,7 +6,9 @@ const moduleNameMapper = {
   '^@eer/local$': '<rootDir>/local/src/index.ts',
   '^@eer/solution$': '<rootDir>/solution/pack/index.ts',
 };
-const common = { rootDir: __dirname, transform, moduleNameMapper, testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out/', '/[.]build-test/'] };
+// Timeouts are generous on purpose: CI has 2 cores, and a test that starts the local stack seeds a FHIR server.
+// They bound a hung test; speed is measured by the benchmark scripts, never by timed tests.
+const common = { rootDir: __dirname, transform, moduleNameMapper, testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out/', '/[.]build-test/'], testTimeout: 120000 };
 
 module.exports = {
   projects: [
@@ -19,8 +21,9 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/controls'],
       setupFilesAfterEnv: ['<rootDir>/controls/shared/test/setupTests.ts'],
+      testTimeout: 60000,
     },
-    { ...common, displayName: 'tests', testEnvironment: 'node', roots: ['<rootDir>/tests'], testTimeout: 60000 },
+    { ...common, displayName: 'tests', testEnvironment: 'node', roots: ['<rootDir>/tests'], testTimeout: 300000 },
     { ...common, displayName: 'solution', testEnvironment: 'node', roots: ['<rootDir>/solution/pack'] },
   ],
 };
