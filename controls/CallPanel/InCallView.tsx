@@ -20,6 +20,7 @@ export interface CallHeaderProps {
 }
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL },
   narrow: { flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   topic: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -53,7 +54,7 @@ export function CallHeader(props: CallHeaderProps): JSX.Element {
     <div className={mergeClasses(styles.header, narrow && styles.narrow)}>
       <div className={styles.topic}>
         <Text size={200}>{strings.Header_Topic}</Text>
-        <Text as="h2" size={500} weight="semibold" data-testid="call-topic">
+        <Text className={styles.heading} as="h2" size={500} weight="semibold" data-testid="call-topic">
           {topicText(topic, strings)}
         </Text>
         <div className={styles.facts}>

@@ -31,6 +31,7 @@ export interface IncomingCallProps {
 }
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   card: {
     display: 'flex',
     flexDirection: 'column',
@@ -116,7 +117,7 @@ export function IncomingCall(props: IncomingCallProps): JSX.Element {
       data-testid="incoming-call"
     >
       <div className={styles.header}>
-        <Text as="h2" id={titleId} size={500} weight="semibold">
+        <Text className={styles.heading} as="h2" id={titleId} size={500} weight="semibold">
           {strings.Incoming_Title}
         </Text>
         {offer.claimable && (

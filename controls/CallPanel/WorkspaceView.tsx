@@ -32,6 +32,7 @@ export interface WorkspaceViewProps {
 }
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   columns: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXL, alignItems: 'start' },
@@ -51,7 +52,7 @@ export function WorkspaceView(props: WorkspaceViewProps): JSX.Element {
         {liveText}
       </div>
       <div className={styles.header}>
-        <Text as="h2" size={500} weight="semibold">
+        <Text className={styles.heading} as="h2" size={500} weight="semibold">
           {strings.Waiting_Title}
         </Text>
         <ConnectionBadge
@@ -101,7 +102,7 @@ export function WorkspaceView(props: WorkspaceViewProps): JSX.Element {
           )}
         </div>
         <section className={styles.block} aria-label={strings.News_Title}>
-          <Text as="h3" size={400} weight="semibold">
+          <Text className={styles.heading} as="h3" size={400} weight="semibold">
             {strings.News_Title}
           </Text>
           <Announcements items={announcements} loading={announcementsLoading} lang={lang} strings={strings} />

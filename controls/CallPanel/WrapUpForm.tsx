@@ -34,6 +34,7 @@ export interface WrapUpFormProps {
 }
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
 });
@@ -70,7 +71,7 @@ export function WrapUpForm(props: WrapUpFormProps): JSX.Element {
         }
       }}
     >
-      <Text as="h3" size={400} weight="semibold">
+      <Text className={styles.heading} as="h3" size={400} weight="semibold">
         {strings.Wrap_Title}
       </Text>
       {callTypes === null ? (

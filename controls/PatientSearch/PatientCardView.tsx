@@ -21,6 +21,7 @@ export interface PatientCardViewProps {
 }
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   card: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', rowGap: tokens.spacingVerticalS },
   list: {
@@ -61,7 +62,7 @@ export function PatientCardView(props: PatientCardViewProps): JSX.Element {
   return (
     <article className={styles.card} aria-label={strings.Card_Title} data-testid="patient-card">
       <div className={styles.header}>
-        <Text as="h3" size={400} weight="semibold">
+        <Text className={styles.heading} as="h3" size={400} weight="semibold">
           {strings.Card_Title}
         </Text>
         {onBack && <Button onClick={onBack}>{strings.Card_Back}</Button>}

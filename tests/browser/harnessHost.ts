@@ -30,8 +30,11 @@ export type ApiRoutes = Record<string, unknown | ((body: unknown) => { status?: 
 
 const BRIDGED = /(createRecord|updateRecord|retrieveMultipleRecords|retrieveRecord|openForm):function\(([a-z,]*)\)\{/g;
 
-/** Installs the in-page Dataverse (`tables`) and routes harness.js through it. Call before `openControl`. */
-export async function bridgeHarness(context: BrowserContext, tables: Record<string, Row[]>): Promise<void> {
+/**
+ * Installs the in-page Dataverse (`tables`, plus the environment variable pointing at the function app) and routes
+ * harness.js through it. Call before `openControl`.
+ */
+export async function bridgeHarness(context: BrowserContext, tables: Record<string, Row[]>, options: { functionsBaseUrl?: string } = {}): Promise<void> {
   await context.route(/\/harness\.js(\?.*)?$/, async (route: Route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(BRIDGED, '$1:function($2){if(window.__eerHarness&&window.__eerHarness.$1)return window.__eerHarness.$1($2);');
@@ -41,7 +44,7 @@ export async function bridgeHarness(context: BrowserContext, tables: Record<stri
     {
       schemaname: ENVIRONMENT_VARIABLES.functionsBaseUrl,
       defaultvalue: null,
-      environmentvariabledefinition_environmentvariablevalue: [{ value: FUNCTIONS_BASE }],
+      environmentvariabledefinition_environmentvariablevalue: [{ value: options.functionsBaseUrl ?? FUNCTIONS_BASE }],
     },
   ];
   await context.addInitScript(
