@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   Badge,
   Button,
-  Combobox,
   Dropdown,
   Field,
   Input,
@@ -26,6 +25,7 @@ import { APPEAL_KINDS, APPEAL_TOPICS, AppealKind, AppealTopic, REGION_TIME_ZONE,
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
 import { KeyHint } from '../shared/components/KeyHint';
+import { OrganisationCombobox } from '../shared/components/OrganisationCombobox';
 import { format, type Strings } from '../shared/pcf/strings';
 import type { AppealFormStringKey } from './strings';
 import { FIELD_ORDER, type AppealField, type AppealFormState } from './useAppealForm';
@@ -39,9 +39,6 @@ export interface AppealFormViewProps {
   strings: Strings<AppealFormStringKey>;
 }
 
-/** At most this many organisations are listed while typing; the search narrows them. */
-const MAX_OPTIONS = 50;
-
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalM },
@@ -49,7 +46,6 @@ const useStyles = makeStyles({
   single: { gridTemplateColumns: 'minmax(0, 1fr)' },
   wide: { gridColumn: '1 / -1' },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  optionSecondary: { display: 'block', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
   summary: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
@@ -76,11 +72,6 @@ function visitText(ticket: Ticket, lang: Lang): string {
   return `${ticket.specialtyName} ${ticket.doctorName}, ${f.format(new Date(ticket.start))}, ${ticket.moName}`;
 }
 
-/** Case- and ё-insensitive text for the organisation search. */
-function folded(text: string): string {
-  return text.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е');
-}
-
 /** Manual §6, fig. 16–19: the appeal card, its confirmation, the notice and the review-certificate tag. Pure. */
 export function AppealFormView(props: AppealFormViewProps): JSX.Element {
   const { form, patientName, readOnly, narrow, lang, strings } = props;
@@ -91,16 +82,8 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
   const errorStrings = { correlationId: strings.Error_CorrelationId, retry: strings.Error_Retry, dismiss: strings.Error_Dismiss };
   const { fields, issues, saved } = form;
   const organisations = form.organisations.status === 'success' ? form.organisations.data : [];
-  const chosenMo = organisations.find((o) => o.id === fields.moId) ?? null;
-  const [moText, setMoText] = React.useState('');
-  const [moTyping, setMoTyping] = React.useState(false);
-  // The combobox shows the chosen organisation's name unless the operator is typing a search.
-  const moValue = moTyping ? moText : (chosenMo?.shortName ?? (fields.moId && form.ticket?.found?.moId === fields.moId ? form.ticket.found.moName : ''));
-  const moMatches = React.useMemo(() => {
-    const q = folded(moTyping ? moText.trim() : '');
-    const list = q ? organisations.filter((o) => folded(o.shortName).includes(q) || folded(o.fullName).includes(q)) : organisations;
-    return list.slice(0, MAX_OPTIONS);
-  }, [organisations, moText, moTyping]);
+  const ticketMoName = fields.moId && form.ticket?.found?.moId === fields.moId ? form.ticket.found.moName : undefined;
+  const moName = organisations.find((o) => o.id === fields.moId)?.shortName ?? ticketMoName ?? '';
 
   React.useEffect(() => {
     if (form.issueVersion === 0) return;
@@ -213,42 +196,19 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
           </Field>
           <div className={styles.wide}>
             <Field label={strings.Field_Mo} required validationState={issues.moId ? 'error' : 'none'} validationMessage={issues.moId}>
-              <Combobox
+              <OrganisationCombobox
                 ref={(el) => {
                   refs.current.moId = el;
                 }}
-                placeholder={form.organisations.status === 'loading' ? strings.Mo_Loading : strings.Field_MoPlaceholder}
-                value={moValue}
-                selectedOptions={fields.moId ? [fields.moId] : []}
+                organisations={organisations}
+                value={fields.moId}
+                fallbackName={ticketMoName}
+                onChange={(id) => form.setField('moId', id)}
                 disabled={disabled}
-                autoComplete="off"
-                onChange={(e) => {
-                  setMoTyping(true);
-                  setMoText(e.target.value);
-                }}
-                onOptionSelect={(_e, d) => {
-                  setMoTyping(false);
-                  setMoText('');
-                  if (d.optionValue) form.setField('moId', d.optionValue);
-                }}
-                onBlur={() => setMoTyping(false)}
+                placeholder={form.organisations.status === 'loading' ? strings.Mo_Loading : strings.Field_MoPlaceholder}
+                noneText={strings.Mo_None}
                 data-testid="mo-combobox"
-              >
-                {moMatches.length === 0 ? (
-                  <Option key="none" value="" disabled text={strings.Mo_None}>
-                    {strings.Mo_None}
-                  </Option>
-                ) : (
-                  moMatches.map((o) => (
-                    <Option key={o.id} value={o.id} text={o.shortName}>
-                      <span>
-                        {o.shortName}
-                        <span className={styles.optionSecondary}>{o.address}</span>
-                      </span>
-                    </Option>
-                  ))
-                )}
-              </Combobox>
+              />
             </Field>
             {moErrorView && <ErrorBar error={moErrorView} title={strings.Error_MoTitle} strings={errorStrings} onRetry={form.reloadOrganisations} />}
           </div>
@@ -318,7 +278,7 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
             <dt className={styles.term}>{strings.Field_Topic}</dt>
             <dd className={styles.value}>{APPEAL_TOPICS[pending.topic][lang]}</dd>
             <dt className={styles.term}>{strings.Field_Mo}</dt>
-            <dd className={styles.value}>{moValue || pending.moId}</dd>
+            <dd className={styles.value}>{moName || pending.moId}</dd>
             {pending.address && (
               <>
                 <dt className={styles.term}>{strings.Field_Address}</dt>

@@ -52,7 +52,7 @@ describe('AppealPanel', () => {
   quietReact16ActWarnings();
 
   it('offers both kinds and every contract topic in the user language', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPanel();
     expect(screen.getByRole('radio', { name: 'Обращение' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Жалоба' })).not.toBeChecked();
@@ -63,7 +63,7 @@ describe('AppealPanel', () => {
   });
 
   it('searches the organisations by any part of the name, ignoring case and ё', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPanel();
     const mo = screen.getByRole('combobox', { name: /Медицинская организация/ });
     await waitFor(() => expect(mo).toHaveAttribute('placeholder', 'Начните вводить название'));
@@ -78,7 +78,7 @@ describe('AppealPanel', () => {
   });
 
   it('names the missing fields and focuses the first', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { api } = renderPanel();
     await user.click(screen.getByTestId('submit'));
     expect(await screen.findAllByText('обязательное поле')).toHaveLength(2); // topic, MO
@@ -88,7 +88,7 @@ describe('AppealPanel', () => {
   });
 
   it('keyboard path: Ctrl+Enter, ОК; the appeal is registered, its id goes out, the CRM card is kept, the tag is set', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { api, records, props } = renderPanel();
     await chooseTopic(user, 'Доступность записи на приём');
     const mo = screen.getByRole('combobox', { name: /Медицинская организация/ });
@@ -130,7 +130,7 @@ describe('AppealPanel', () => {
   });
 
   it('opens as a complaint about the visit handed over by the slot picker, with the ticket and its MO', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { api } = renderPanel({ complaintTicketId: 't-9', handedKind: 'complaint' });
     expect(screen.getByRole('radio', { name: 'Жалоба' })).toBeChecked();
     expect(screen.getByRole('combobox', { name: /Тема обращения/ })).toHaveTextContent('Жалоба на посещение');
@@ -150,7 +150,7 @@ describe('AppealPanel', () => {
   });
 
   it('a failed save shows the text for the code and the correlation id; Retry keeps the idempotency key', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const create = jest
       .fn()
       .mockRejectedValueOnce(new ApiError({ code: 'mis_timeout', status: 504, message: 'x', correlationId: 'corr-9', retryable: true }))
@@ -172,7 +172,7 @@ describe('AppealPanel', () => {
   });
 
   it('a CRM card that cannot be saved keeps the tag off and offers a retry', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const create = jest.fn().mockRejectedValueOnce(Object.assign(new Error('Privilege'), { errorCode: -2147220960 })).mockResolvedValue('rec-2');
     const { records } = renderPanel({ records: fakeRecords({ create }) });
     await chooseTopic(user, 'Другое');
@@ -199,7 +199,7 @@ describe('AppealPanel', () => {
   });
 
   it('speaks English, topics included', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPanel({ lang: 'en', strings: en });
     expect(screen.getByRole('radio', { name: 'Complaint' })).toBeInTheDocument();
     await user.click(screen.getByRole('combobox', { name: /Topic/ }));

@@ -63,7 +63,7 @@ describe('AppealForm wrapper lifecycle', () => {
       ReactDOM.render(control.updateView(mock.context), container);
     });
     expect(await screen.findByTestId('complaint-ticket')).toHaveTextContent('невролог Петров П. П.');
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(screen.getByLabelText(/Комментарий/));
     await user.paste('Врач опоздал на час');
     await user.keyboard('{Control>}{Enter}{/Control}');

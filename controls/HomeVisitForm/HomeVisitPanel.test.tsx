@@ -82,7 +82,7 @@ describe('HomeVisitPanel', () => {
   });
 
   it('resolves a typed address when the operator leaves the field, and says when no zone serves it', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const resolve = jest.fn().mockRejectedValue(new ApiError({ code: 'not_found', status: 404, message: 'x', correlationId: 'c', retryable: false }));
     const { api } = renderPanel({ api: fakeApi({ patient: jest.fn().mockResolvedValue({ ...CARD, address: undefined, phone: undefined }), resolve }), addressDelayMs: 10_000 });
     const address = screen.getByLabelText(/Адрес места нахождения пациента/);
@@ -95,7 +95,7 @@ describe('HomeVisitPanel', () => {
   });
 
   it('shows field issues in the contract words and puts the caret in the first one', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPanel();
     await screen.findByText('ГП № 3');
     await user.type(screen.getByLabelText(/Температура/), '45');
@@ -107,7 +107,7 @@ describe('HomeVisitPanel', () => {
   });
 
   it('requires the temperature when the analyst says so', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPanel({ temperatureRequired: true });
     await screen.findByText('ГП № 3');
     await fill(user, screen.getByLabelText(/Жалобы/), 'Кашель, слабость');
@@ -117,7 +117,7 @@ describe('HomeVisitPanel', () => {
   });
 
   it('keyboard path: Ctrl+Enter asks for ОК, Enter confirms, the notice reports the delivery and the id goes out', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { api, props } = renderPanel();
     await screen.findByText('ГП № 3');
     await user.click(screen.getByLabelText(/Код домофона/));
@@ -154,7 +154,7 @@ describe('HomeVisitPanel', () => {
   });
 
   it('Esc closes the confirmation without sending', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { api } = renderPanel();
     await screen.findByText('ГП № 3');
     await fill(user, screen.getByLabelText(/Жалобы/), 'Кашель');
@@ -175,7 +175,7 @@ describe('HomeVisitPanel', () => {
   });
 
   it('a failed send shows the code text and the correlation id; Retry sends the same idempotency key', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const create = jest
       .fn()
       .mockRejectedValueOnce(mis('mis_unavailable', true))
@@ -197,7 +197,7 @@ describe('HomeVisitPanel', () => {
   });
 
   it('outside_hours from the server reads the MO hours again', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const resolve = jest.fn().mockResolvedValueOnce(RESOLVED).mockResolvedValue({ ...RESOLVED, acceptingNow: false, nextOpensAt: '2026-11-30T08:00:00+03:00' });
     const create = jest.fn().mockRejectedValue(new ApiError({ code: 'outside_hours', status: 422, message: 'x', correlationId: 'c-1', retryable: false }));
     renderPanel({ api: fakeApi({ resolve, create }) });

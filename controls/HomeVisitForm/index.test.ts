@@ -68,7 +68,7 @@ describe('HomeVisitForm wrapper lifecycle', () => {
     });
     const { control, notify } = mount(mock);
     expect(await screen.findByText('ГП № 3')).toBeInTheDocument();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.type(screen.getByLabelText(/Жалобы/), 'Кашель');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await user.click(await screen.findByTestId('confirm-dialog-confirm'));

@@ -53,7 +53,7 @@ describe('InfoPanelContainer', () => {
   });
 
   it('topic 1: COVID articles from the CRM, searchable as the operator types', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPanel({ topic: 1 });
     expect(await screen.findAllByTestId('article')).toHaveLength(2);
     await user.type(screen.getByLabelText('Поиск по статьям'), 'на дому');
@@ -83,7 +83,7 @@ describe('InfoPanelContainer', () => {
 
   it('topic 6: finds an organisation by name, Enter shows its week with today highlighted and whether it is open', async () => {
     at('2026-11-28T10:00:00Z'); // Saturday 13:00 in Moscow
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { api } = renderPanel({ topic: 6 });
     await screen.findByTestId('mo-list');
     await user.type(screen.getByLabelText(/Название медицинской организации/), 'поликлиника № 3');
@@ -98,7 +98,7 @@ describe('InfoPanelContainer', () => {
   });
 
   it('topic 6: a locality narrows to its district; the list is walked with the arrows', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { api } = renderPanel({ topic: 6 });
     await screen.findByTestId('mo-list');
     await user.click(screen.getByRole('combobox', { name: 'Населённый пункт' }));
@@ -114,7 +114,7 @@ describe('InfoPanelContainer', () => {
   });
 
   it('topic 2: volunteer help prefilled from the card, sent as a volunteer_help appeal to the MO of the address', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { api, props } = renderPanel({ topic: 2 });
     await waitFor(() => expect(screen.getByLabelText(/Кому нужна помощь/)).toHaveValue('Иванов Иван Иванович'));
     expect(screen.getByLabelText(/Контактный телефон/)).toHaveValue('+7 (916) 123-45-67');
@@ -133,7 +133,7 @@ describe('InfoPanelContainer', () => {
   });
 
   it('topic 2: warns about a younger citizen, names missing fields, and an unserved address', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = fakeApi({
       patient: jest.fn().mockResolvedValue({ ...CARD, birthDate: '1990-01-01', age: 36, phone: undefined, address: undefined }),
       resolve: jest.fn().mockRejectedValue(new ApiError({ code: 'not_found', status: 404, message: 'x', correlationId: 'c', retryable: false })),
@@ -158,7 +158,7 @@ describe('InfoPanelContainer', () => {
 
   // Arrow keys between tabs are Fluent's (Tabster), which needs layout: checked in the browser test.
   it('a focused tab opens with Enter', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderPanel({ topic: 1 });
     screen.getByRole('tab', { name: /2\. Помощь волонтёров/ }).focus();
     await user.keyboard('{Enter}');

@@ -67,7 +67,7 @@ describe('InfoPanel wrapper lifecycle', () => {
       ReactDOM.render(control.updateView(next), container);
     });
     await waitFor(() => expect(screen.getByLabelText(/Контактный телефон/)).toHaveValue('+7 (916) 123-45-67'));
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(screen.getByLabelText(/Какая помощь нужна/));
     await user.paste('Продукты');
     await user.click(screen.getByTestId('volunteer-submit'));

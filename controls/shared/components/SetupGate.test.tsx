@@ -37,7 +37,7 @@ describe('SetupGate', () => {
     const reload = jest.fn();
     render(<SetupGate state={{ status: 'error', error: new Error('privilege'), reload }} lang="ru" strings={strings}>{() => 'control'}</SetupGate>);
     expect(screen.getByTestId('error-bar')).toHaveTextContent('Настройки не прочитаны');
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Повторить' }));
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Повторить' }));
     expect(reload).toHaveBeenCalled();
   });
 });
