@@ -35,7 +35,7 @@ const useStyles = makeStyles({
 export function TimeCells({ cells, columns, selectedId, disabled, lang, label, onChoose }: TimeCellsProps): JSX.Element {
   const styles = useStyles();
   const [active, setActive] = React.useState(0);
-  const refs = React.useRef<Array<HTMLButtonElement | null>>([]);
+  const refs = React.useRef<Array<HTMLElement | null>>([]);
   const first = cells[0]?.id;
   React.useEffect(() => setActive(Math.max(0, cells.findIndex((c) => c.id === selectedId))), [first, cells.length, selectedId]);
   const index = Math.min(active, Math.max(0, cells.length - 1));
