@@ -8,13 +8,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { product, solutionPaths } from './config';
 import { checkSeedData, readSeedData, seedCsv } from './data';
-import { CONTROLS_FOLDER, generateSource, writeTree } from './generate';
+import { pendingPlacements } from './form';
+import { CONTROLS_FOLDER, discoverProductControls, generateSource, writeTree } from './generate';
 import { packSolution } from './pack';
 import { readSolutionModel } from './readModel';
 
 function main(): void {
   const sourceOnly = process.argv.includes('--source-only');
   const paths = solutionPaths();
+  const pending = pendingPlacements(discoverProductControls(paths));
+  if (pending.length > 0) console.warn(`placements left out, no such control under controls/: ${[...new Set(pending)].join(', ')}`);
   const tree = generateSource({ paths, withControls: !sourceOnly });
   if (sourceOnly) {
     // Keep the control folders a previous package run copied in (build output, gitignored).

@@ -147,6 +147,14 @@ export const PLACEMENTS: Placement[] = [
     bind: { topic: 'topic', appealIds: 'appealIds', patientMisId: 'patientMisId', patientName: 'patientName', callId: 'telephonyCallId' },
     inputs: { defaultTab: 'auto', volunteerMinAge: 65 },
   }),
+  placement({
+    control: 'VaccinationForm',
+    table: 'call',
+    tab: 'vaccination',
+    label: L('Запись на вакцинацию', 'Vaccination booking'),
+    bind: { vaccinationIds: 'vaccinationIds', callId: 'telephonyCallId' },
+    inputs: { slotDays: 14 },
+  }),
 ];
 
 /**
