@@ -7,7 +7,7 @@
 import { CALL_STATUS_VALUES, COLUMNS, TABLES, type Announcement, type CallNotification } from '@eer/contract';
 import { launchChromium, screenshotPath, type Browser } from './chromium';
 import { openControl, startHarness, type Harness, type HarnessPage } from './pcfHarness';
-import { bridgeHarness, hostCalls, serveFunctions, type ApiCall } from './harnessHost';
+import { axeFindings, bridgeHarness, hostCalls, serveFunctions, type ApiCall } from './harnessHost';
 
 const OFFER: CallNotification = {
   type: 'offered',
@@ -85,6 +85,7 @@ describe('CallPanel in the PCF harness (production bundle, headless Chromium)', 
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Отмена/);
     await page.screenshot({ path: screenshotPath('harness-CallPanel-incoming') });
+    expect(await axeFindings(page)).toEqual([]);
 
     await page.keyboard.press('Alt+KeyA');
     await page.waitForFunction(() => (window as unknown as { __eerHarness: { log: Array<{ op: string }> } }).__eerHarness.log.some((c) => c.op === 'openForm'));
@@ -126,6 +127,7 @@ describe('CallPanel in the PCF harness (production bundle, headless Chromium)', 
     expect(await control.getByRole('timer').textContent()).toContain('Время обработки превышено');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath('harness-CallPanel-in-call') });
+    expect(await axeFindings(page)).toEqual([]);
 
     await control.getByRole('button', { name: 'Завершить' }).focus();
     await page.keyboard.press('Enter');
@@ -141,6 +143,7 @@ describe('CallPanel in the PCF harness (production bundle, headless Chromium)', 
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.type('Вызов оформлен на завтра');
     await page.screenshot({ path: screenshotPath('harness-CallPanel-wrap-up') });
+    expect(await axeFindings(page)).toEqual([]);
     await page.keyboard.press('Control+Enter');
 
     await page.waitForFunction(() => (window as unknown as { __eerHarness: { log: Array<{ op: string }> } }).__eerHarness.log.some((c) => c.op === 'openForm'));

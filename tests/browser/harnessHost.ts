@@ -139,3 +139,32 @@ export async function serveFunctions(context: BrowserContext, routes: ApiRoutes)
   });
   return seen;
 }
+
+/** A serious or critical axe-core finding (WCAG 2 A/AA rules, colour contrast included). */
+export interface AxeFinding {
+  id: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core on part of the page (the control's container by default) and answers the serious and critical
+ * violations. Fluent's focus sentinels (`<i data-tabster-dummy>`, aria-hidden, never read out) are left out.
+ */
+export async function axeFindings(page: Page, include = '#TestControl-pcf-container-id'): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined'))) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
+  const results = await page.evaluate(
+    (selector) =>
+      (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe.run(
+        { include: [[selector]], exclude: [['[data-tabster-dummy]']] },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] },
+      ),
+    include,
+  );
+  const { violations } = results as { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> };
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { enpCheckDigit, type PatientCard, type PatientSummary } from '@eer/contract';
 import { launchChromium, screenshotPath, type Browser } from './chromium';
 import { openControl, startHarness, type Harness, type HarnessPage } from './pcfHarness';
-import { bridgeHarness, serveFunctions, type ApiCall } from './harnessHost';
+import { axeFindings, bridgeHarness, serveFunctions, type ApiCall } from './harnessHost';
 
 const ENP15 = '770000000000001';
 const ENP = `${ENP15}${enpCheckDigit(ENP15)}`;
@@ -67,6 +67,7 @@ describe('PatientSearch in the PCF harness (production bundle, headless Chromium
     await passport.fill('');
     const shot = screenshotPath('harness-PatientSearch-wide');
     await page.screenshot({ path: shot, fullPage: false });
+    expect(await axeFindings(page)).toEqual([]);
     expect(fs.statSync(shot).size).toBeGreaterThan(5_000);
   }, 60_000);
 
@@ -91,6 +92,7 @@ describe('PatientSearch in the PCF harness (production bundle, headless Chromium
     for (const text of ['Иванова Мария Петровна', '30.06.2015', 'ГБУЗ «Детская городская поликлиника № 1»', 'Педиатрический участок № 7', ENP, 'г. Москва, ул. Садовая, д. 5, кв. 12']) {
       expect(await card.textContent()).toContain(text);
     }
+    expect(await axeFindings(page)).toEqual([]);
   }, 60_000);
 
   it('SMS consent: phone, checkbox and Сохранить by keyboard, the dialog confirmed by keyboard', async () => {
@@ -113,6 +115,7 @@ describe('PatientSearch in the PCF harness (production bundle, headless Chromium
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Подтвердить');
     await page.screenshot({ path: screenshotPath('harness-PatientSearch-sms-dialog') });
+    expect(await axeFindings(page, '[role="alertdialog"]')).toEqual([]);
     await page.keyboard.press('Enter');
     await control.getByText('Контактный телефон обновлён').waitFor({ timeout: 10_000 });
     const put = api.find((c) => c.method === 'PUT');

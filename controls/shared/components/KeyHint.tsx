@@ -11,7 +11,6 @@ const useStyles = makeStyles({
     marginLeft: tokens.spacingHorizontalXS,
     border: `${tokens.strokeWidthThin} solid currentColor`,
     borderRadius: tokens.borderRadiusSmall,
-    opacity: 0.85,
   },
 });
 
