@@ -14,18 +14,20 @@ describe('controls/build.js', () => {
     fs.mkdirSync(scratch, { recursive: true });
     fs.cpSync(path.join(controls, 'CallPanel'), path.join(scratch, 'CallPanel'), {
       recursive: true,
-      filter: (src) => !src.includes(`${path.sep}generated`),
+      filter: (src) => !src.includes(`${path.sep}generated`) && !/\.test\.tsx?$/.test(src),
     });
-    fs.cpSync(path.join(controls, 'shared'), path.join(scratch, 'shared'), { recursive: true });
+    // Sources only: the copy's build must fail on the one planted error, not on test files.
+    fs.cpSync(path.join(controls, 'shared'), path.join(scratch, 'shared'), { recursive: true, filter: (src) => !/\.test\.tsx?$/.test(src) });
     fs.copyFileSync(path.join(controls, 'tsconfig.json'), path.join(scratch, 'tsconfig.json'));
     fs.writeFileSync(path.join(scratch, 'CallPanel', 'pcfconfig.json'), JSON.stringify({ outDir: '../out/CallPanel' }));
     const index = path.join(scratch, 'CallPanel', 'index.ts');
-    // A type error: a number where the component expects a string.
-    fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace("greeting: p.greeting.raw ?? '',", 'greeting: 42,'));
+    // A type error planted at the end of the control's entry file.
+    fs.appendFileSync(index, "\nexport const plantedTypeError: number = 'not a number';\n");
 
-    const result = spawnSync(process.execPath, [path.join(controls, 'build.js'), '--root', scratch], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [path.join(controls, 'build.js'), '--root', scratch], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('control build failed: CallPanel');
     expect(`${result.stdout}${result.stderr}`).toContain('[build] Failed');
-  }, 120_000);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/not assignable to type 'number'/);
+  }, 300_000);
 });
