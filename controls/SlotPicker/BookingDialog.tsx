@@ -4,7 +4,8 @@ import type { Lang } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
 import type { Strings } from '../shared/pcf/strings';
-import { clockTime, longDate, regionDateOf } from './dates';
+import { clockTime, longDate } from '../shared/components/calendarText';
+import { regionDateOf } from './dates';
 import type { SlotPickerStringKey } from './strings';
 import type { PendingBooking } from './useSlotPicker';
 

@@ -3,7 +3,7 @@ import { Button, Field, makeStyles, Radio, RadioGroup, Select, Spinner, tokens }
 import { ScheduleExportBy, type Lang, type ScheduleExportFormat } from '@eer/contract';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
 import type { Strings } from '../shared/pcf/strings';
-import { shortDate } from './dates';
+import { shortDate } from '../shared/components/calendarText';
 import type { SlotPickerStringKey } from './strings';
 import type { ScheduleExportModel } from './useScheduleExport';
 

@@ -63,7 +63,7 @@ describe('SlotPickerPanel: district doctor', () => {
       expect.any(AbortSignal),
     );
     expect(screen.getByTestId('resource')).toHaveValue('Петров Пётр Петрович (терапевт участковый)');
-    const days = within(screen.getByTestId('day-list')).getAllByRole('option');
+    const days = within(screen.getByTestId('day-strip')).getAllByRole('option');
     expect(days).toHaveLength(2);
     expect(days[0]).toHaveAttribute('aria-selected', 'true');
     expect(days[0]).toHaveAccessibleName('пятница, 27 ноября 2026 г., свободно: 5');
@@ -152,9 +152,28 @@ describe('SlotPickerPanel: district doctor', () => {
     expect(api.book).toHaveBeenCalledTimes(1);
   });
 
+  it('a zone with two doctors: the cells are grouped under each doctor’s name, and every cell says its doctor', async () => {
+    const api = fakeApi();
+    const second = { ...DISTRICT_RESULT.doctors[0]!, id: 'doc-2', fullName: 'Сидорова Анна Ивановна' };
+    const day = DISTRICT_RESULT.days[0]!;
+    api.search.mockResolvedValue({
+      doctors: [DISTRICT_RESULT.doctors[0]!, second],
+      days: [{ ...day, freeCount: 6, slots: [...day.slots, { ...day.slots[0]!, id: 's-9', doctorId: 'doc-2', room: '14' }] }],
+    });
+    renderPanel({ api });
+    const grid = await screen.findByTestId('time-grid');
+    expect(within(grid).getByText('Сидорова Анна Ивановна, терапевт участковый')).toBeInTheDocument();
+    expect(within(grid).getAllByRole('group')).toHaveLength(2);
+    expect(within(grid).getAllByRole('button', { name: /^09:00/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      '09:00, Петров П. П., каб. 12',
+      '09:00, Сидорова А. И., каб. 14',
+    ]);
+    expect(screen.getByTestId('resource')).toHaveValue('Петров Пётр Петрович (терапевт участковый); Сидорова Анна Ивановна (терапевт участковый)');
+  });
+
   it('moves between days with the arrows and Enter in the days list', async () => {
     const { user } = renderPanel();
-    const list = await screen.findByTestId('day-list');
+    const list = await screen.findByTestId('day-strip');
     list.focus();
     await user.keyboard('{ArrowDown}{Enter}');
     expect(within(list).getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
@@ -167,7 +186,7 @@ describe('SlotPickerPanel: district doctor', () => {
     const after = { ...DISTRICT_RESULT, days: [DISTRICT_RESULT.days[0]!, { ...DISTRICT_RESULT.days[1]!, slots: [DISTRICT_RESULT.days[1]!.slots[1]!], freeCount: 1 }] };
     const { user, onBooked } = renderPanel({ api });
     await screen.findByTestId('time-grid');
-    await user.click(within(screen.getByTestId('day-list')).getAllByRole('option')[1]!);
+    await user.click(within(screen.getByTestId('day-strip')).getAllByRole('option')[1]!);
     api.search.mockResolvedValueOnce(after);
     await user.click(timeCell('14:00'));
     await user.click(within(await dialog()).getByRole('button', { name: 'ОК' }));
@@ -177,7 +196,7 @@ describe('SlotPickerPanel: district doctor', () => {
     expect(notice).toHaveTextContent('Это время только что заняли');
     await waitFor(() => expect(api.search).toHaveBeenCalledTimes(2));
     await waitFor(() => expect(within(screen.getByTestId('time-grid')).getAllByRole('button').map((b) => b.textContent)).toEqual(['14:15']));
-    expect(within(screen.getByTestId('day-list')).getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
+    expect(within(screen.getByTestId('day-strip')).getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(onBooked).not.toHaveBeenCalled();
   });
@@ -451,15 +470,15 @@ describe('SlotPickerPanel: modes', () => {
   it('speaks English for 1033', async () => {
     renderPanel({ strings: en, lang: 'en' });
     expect(await screen.findByRole('tab', { name: 'To the district doctor' })).toBeInTheDocument();
-    expect(await screen.findByTestId('day-list')).toBeInTheDocument();
-    expect(within(screen.getByTestId('day-list')).getAllByRole('option')[0]).toHaveAccessibleName('Friday, 27 November 2026, free: 5');
+    expect(await screen.findByTestId('day-strip')).toBeInTheDocument();
+    expect(within(screen.getByTestId('day-strip')).getAllByRole('option')[0]).toHaveAccessibleName('Friday, 27 November 2026, free: 5');
     expect(screen.getByRole('button', { name: 'Search' })).toBeInTheDocument();
   });
 
-  it('narrow form: the days run across and the tickets are blocks, not a table', async () => {
+  it('narrow form: the tickets are blocks, not a table', async () => {
     renderPanel({ width: 400 });
-    expect(await screen.findByTestId('day-list')).toHaveAttribute('aria-orientation', 'horizontal');
     const list = await screen.findByTestId('ticket-list');
     expect(list.tagName).toBe('UL');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
   });
 });

@@ -19,16 +19,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Lang, Specialty } from '@eer/contract';
+import { clockTime, longDate, shortDate } from '../shared/components/calendarText';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
+import { DayStrip } from '../shared/components/DayStrip';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
 import { format, type Strings } from '../shared/pcf/strings';
 import { BookingDialog } from './BookingDialog';
-import { clockTime, longDate, regionDateOf, shortDate } from './dates';
-import { DayList } from './DayList';
+import { regionDateOf } from './dates';
+import { roomText } from './format';
 import { ScheduleExport } from './ScheduleExport';
+import { SlotCells } from './SlotCells';
 import type { SlotPickerStringKey } from './strings';
 import { TicketList } from './TicketList';
-import { roomText, TimeGrid } from './TimeGrid';
 import type { ScheduleExportModel } from './useScheduleExport';
 import type { BookingMode, Notice, SlotPickerModel } from './useSlotPicker';
 
@@ -45,15 +47,13 @@ export interface SlotPickerViewProps {
   strings: Strings<SlotPickerStringKey>;
 }
 
-/** Below this width the days run across the top and tickets show as blocks. */
+/** Below this width the service field takes its own row and tickets show as blocks. */
 export const NARROW_BELOW_PX = 640;
 const CELL_PX = 92;
-const DAY_COLUMN_PX = 230;
 
 /** Time cells per row for the width the form gives. */
 export function timeColumns(width: number): number {
-  const room = width < NARROW_BELOW_PX ? width - 16 : width - DAY_COLUMN_PX - 32;
-  return Math.max(2, Math.min(8, Math.floor(room / CELL_PX)));
+  return Math.max(2, Math.min(10, Math.floor((width - 16) / CELL_PX)));
 }
 
 const useStyles = makeStyles({
@@ -62,8 +62,6 @@ const useStyles = makeStyles({
   target: { flexGrow: 1, minWidth: '240px' },
   targetNarrow: { flexBasis: '100%', minWidth: '0' },
   date: { width: '160px' },
-  body: { display: 'grid', gridTemplateColumns: `${DAY_COLUMN_PX}px minmax(0, 1fr)`, columnGap: tokens.spacingHorizontalL, alignItems: 'start' },
-  bodyNarrow: { gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalM },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: '0' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -233,36 +231,31 @@ export function SlotPickerView(props: SlotPickerViewProps): JSX.Element {
       )}
 
       {m.days.length > 0 && (
-        <div className={mergeClasses(styles.body, narrow && styles.bodyNarrow)} aria-busy={m.search.searching}>
-          <div className={styles.section}>
-            <Subtitle2>{s.Days_Title}</Subtitle2>
-            <DayList
-              days={m.days}
-              selectedDate={m.selectedDate}
-              onSelect={m.selectDate}
+        <div className={styles.section} aria-busy={m.search.searching}>
+          <Subtitle2>{s.Days_Title}</Subtitle2>
+          <DayStrip
+            days={m.days.map((d) => ({ date: d.date, count: d.freeCount }))}
+            selectedDate={m.selectedDate}
+            onSelect={m.selectDate}
+            lang={lang}
+            label={s.Days_Title}
+            countLabel={s.Days_Free}
+          />
+          <Subtitle2>{day ? format(s.Times_Title, longDate(day.date, lang)) : s.Times_Choose}</Subtitle2>
+          {day && (
+            <SlotCells
+              slots={day.slots}
+              doctorsById={m.doctorsById}
+              columns={timeColumns(width)}
               lang={lang}
-              label={s.Days_Title}
-              freeLabel={s.Days_Free}
-              horizontal={narrow}
+              disabled={m.readOnly}
+              pendingId={m.pending?.slot.id ?? null}
+              label={format(s.Times_Title, longDate(day.date, lang))}
+              roomLabel={s.Room_Short}
+              onChoose={m.openBooking}
             />
-          </div>
-          <div className={styles.section}>
-            <Subtitle2>{day ? format(s.Times_Title, longDate(day.date, lang)) : s.Times_Choose}</Subtitle2>
-            {day && (
-              <TimeGrid
-                slots={day.slots}
-                doctorsById={m.doctorsById}
-                columns={timeColumns(width)}
-                lang={lang}
-                showDoctor={m.doctorsById.size > 1}
-                disabled={m.readOnly}
-                label={format(s.Times_Title, longDate(day.date, lang))}
-                roomLabel={s.Room_Short}
-                onChoose={m.openBooking}
-              />
-            )}
-            {!m.readOnly && <Text className={styles.muted}>{s.Times_Hint}</Text>}
-          </div>
+          )}
+          {!m.readOnly && <Text className={styles.muted}>{s.Times_Hint}</Text>}
         </div>
       )}
 

@@ -13,9 +13,10 @@ import {
 } from '@fluentui/react-components';
 import type { Lang, Ticket, TicketStatus } from '@eer/contract';
 import type { Strings } from '../shared/pcf/strings';
-import { clockTime, regionDateOf, shortDate } from './dates';
+import { clockTime, shortDate } from '../shared/components/calendarText';
+import { regionDateOf } from './dates';
 import type { SlotPickerStringKey } from './strings';
-import { roomText } from './TimeGrid';
+import { roomText } from './format';
 
 export interface TicketListProps {
   tickets: readonly Ticket[];

@@ -1,4 +1,5 @@
-import { addDays, clockTime, dayLabel, defaultInterval, longDate, regionToday } from './dates';
+import { addDays, defaultInterval, regionDateOf, regionToday } from './dates';
+import { roomText, shortName } from './format';
 
 describe('dates of the slot window (region zone)', () => {
   it('today is the region’s date, not the PC’s: 23:30 UTC is already tomorrow in Moscow', () => {
@@ -13,10 +14,14 @@ describe('dates of the slot window (region zone)', () => {
     expect(defaultInterval(1, new Date('2026-11-26T07:00:00Z'))).toEqual({ from: '2026-11-26', to: '2026-11-26' });
   });
 
-  it('formats days and times in Russian and English on the region’s clock', () => {
-    expect(dayLabel('2026-11-27', 'ru')).toBe('пт, 27 нояб.');
-    expect(longDate('2026-11-27', 'ru')).toBe('пятница, 27 ноября 2026 г.');
-    expect(longDate('2026-11-27', 'en')).toBe('Friday, 27 November 2026');
-    expect(clockTime('2026-11-27T06:30:00Z', 'ru')).toBe('09:30');
+  it('the region’s date of an instant', () => {
+    expect(regionDateOf('2026-11-26T21:30:00Z')).toBe('2026-11-27');
+  });
+
+  it('names rooms and doctors as the operator reads them', () => {
+    expect(roomText('210', 'каб. {0}')).toBe('каб. 210');
+    expect(roomText('каб. 210', 'каб. {0}')).toBe('каб. 210');
+    expect(roomText('кабинет флюорографии', 'каб. {0}')).toBe('кабинет флюорографии');
+    expect(shortName('Петров Пётр Петрович')).toBe('Петров П. П.');
   });
 });
