@@ -11,6 +11,8 @@ import type { CallPanelStringKey } from './strings';
 import { quietReact16ActWarnings } from '../shared/test/quietAct';
 
 quietReact16ActWarnings();
+// Multi-step keyboard paths with Fluent in jsdom: generous on a loaded two-core machine.
+jest.setTimeout(30_000);
 const ru = loadResx('CallPanel', 1049) as Strings<CallPanelStringKey>;
 const TYPES: CallType[] = [
   { key: 'consultation', name: 'Консультация' },

@@ -115,10 +115,17 @@ export function CallFormPanel(props: CallFormPanelProps): JSX.Element {
     };
   }, [wrapping, records, lookupAttempt, strings]);
 
+  // The record's id, found once by the bound telephony call id (documented API only, no form context).
+  const recordId = React.useRef<{ telephonyCallId: string; id: string } | null>(null);
   const save = async (changes: CallChanges): Promise<void> => {
-    if (!call.telephonyCallId) throw new Error('no telephony call id');
-    const id = await records.findCallId(call.telephonyCallId);
-    if (!id) throw new Error('call record not found');
+    const telephonyCallId = call.telephonyCallId;
+    if (!telephonyCallId) throw new Error('no telephony call id');
+    let id = recordId.current?.telephonyCallId === telephonyCallId ? recordId.current.id : null;
+    if (id === null) {
+      id = await records.findCallId(telephonyCallId);
+      if (!id) throw new Error('call record not found');
+      recordId.current = { telephonyCallId, id };
+    }
     await records.updateCall(id, changes);
   };
 

@@ -12,6 +12,8 @@ import { quietReact16ActWarnings } from '../shared/test/quietAct';
 import { WorkspacePanel, type CallDesk, type PushHandlers, type WorkspacePanelProps } from './WorkspacePanel';
 
 quietReact16ActWarnings();
+// Multi-step keyboard paths with Fluent in jsdom: generous on a loaded two-core machine.
+jest.setTimeout(30_000);
 const ru = loadResx('CallPanel', 1049) as Strings<CallPanelStringKey>;
 
 function setup(options: { waiting?: CallNotification[]; news?: Announcement[]; claim?: ClaimCallResult | Error; readOnly?: boolean } = {}) {
@@ -274,5 +276,38 @@ describe('WorkspacePanel pushes during the first read', () => {
     expect(screen.getByTestId('incoming-call')).toBeInTheDocument();
     expect(screen.getByTestId('news-list')).toHaveTextContent('Свежее');
     expect(screen.getByTestId('news-list')).toHaveTextContent('Прежнее');
+  });
+});
+
+describe('WorkspacePanel retries', () => {
+  it('a retry after a failed navigation opens the record already created, never a second one', async () => {
+    const user = userEvent.setup();
+    let handlers: PushHandlers | null = null;
+    const records = { createCall: jest.fn(async () => 'rec-7') } as unknown as jest.Mocked<CallRecords>;
+    const openCall = jest.fn().mockRejectedValueOnce(new Error('navigation failed')).mockResolvedValue(undefined);
+    render(
+      <WorkspacePanel
+        desk={{ listWaitingCalls: async () => [], listAnnouncements: async () => [], claimCall: async () => ({ claimed: true, operatorId: 'op-1' }) }}
+        connection="connected"
+        connectedEpoch={1}
+        subscribe={(h) => {
+          handlers = h;
+          return () => undefined;
+        }}
+        records={records}
+        openCall={openCall}
+        readOnly={false}
+        narrow={false}
+        lang="ru"
+        strings={ru}
+      />,
+    );
+    act(() => handlers!.callOffered(offer()));
+    await user.click(screen.getByRole('button', { name: /Ответить/ }));
+    const bar = await screen.findByTestId('error-bar');
+    await user.click(within(bar).getByRole('button', { name: 'Повторить' }));
+    await waitFor(() => expect(openCall).toHaveBeenCalledTimes(2));
+    expect(openCall).toHaveBeenLastCalledWith('rec-7');
+    expect(records.createCall).toHaveBeenCalledTimes(1);
   });
 });

@@ -67,6 +67,8 @@ export function WorkspacePanel(props: WorkspacePanelProps): JSX.Element {
   const [newsAttempt, setNewsAttempt] = React.useState(0);
   // Calls this operator cancelled: a re-read on reconnect must not bring them back.
   const declined = React.useRef(new Set<string>());
+  // Records already created per telephony call: a retry after a failed navigation must not create a second one.
+  const created = React.useRef(new Map<string, string>());
   const now = useNow(30_000);
 
   // Pushes that arrived while a re-read was in flight are newer than its answer: applied on top of it.
@@ -156,8 +158,12 @@ export function WorkspacePanel(props: WorkspacePanelProps): JSX.Element {
         return;
       }
       setPhase('opening');
-      const answeredAt = new Date();
-      const recordId = await records.createCall(offer, claim.operatorId, answeredAt, format(strings.Record_Name, dateTimeText(answeredAt.toISOString(), lang)));
+      let recordId = created.current.get(id);
+      if (recordId === undefined) {
+        const answeredAt = new Date();
+        recordId = await records.createCall(offer, claim.operatorId, answeredAt, format(strings.Record_Name, dateTimeText(answeredAt.toISOString(), lang)));
+        created.current.set(id, recordId);
+      }
       await openCall(recordId);
     } catch (error) {
       setPhase('idle');

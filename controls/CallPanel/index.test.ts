@@ -9,6 +9,8 @@ import type { IInputs } from './generated/ManifestTypes';
 import { announcement } from './testSupport';
 
 quietReact16ActWarnings();
+// Multi-step keyboard paths with Fluent in jsdom: generous on a loaded two-core machine.
+jest.setTimeout(30_000);
 const C = COLUMNS.call;
 
 function inputs(overrides: Partial<Record<keyof IInputs, unknown>> = {}): IInputs {

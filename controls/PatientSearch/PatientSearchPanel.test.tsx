@@ -12,6 +12,8 @@ import { IVANOV, IVANOVA, IVANOV_CARD } from './testSupport';
 import { quietReact16ActWarnings } from '../shared/test/quietAct';
 
 quietReact16ActWarnings();
+// Multi-step keyboard paths with Fluent in jsdom: generous on a loaded two-core machine.
+jest.setTimeout(30_000);
 
 const ru = loadResx('PatientSearch', 1049) as Strings<PatientSearchStringKey>;
 const en = loadResx('PatientSearch', 1033) as Strings<PatientSearchStringKey>;

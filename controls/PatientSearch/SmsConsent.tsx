@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Text,
@@ -13,6 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { PhoneUpdate, formatPhone, normalizePhone, validate, type ApiBody, type Lang, type PhoneUpdateResult } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
+import { MaskedInput } from '../shared/components/MaskedInput';
+import { PHONE_MASK } from '../shared/components/phoneMask';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
 import { newCorrelationId } from '../shared/api/client';
 import { format, type Strings } from '../shared/pcf/strings';
@@ -100,17 +101,17 @@ export function SmsConsent(props: SmsConsentProps): JSX.Element {
       <Text weight="semibold">{strings.Sms_Title}</Text>
       <div className={mergeClasses(styles.row, narrow && styles.column)}>
         <Field label={strings.Card_Phone} validationState={issue ? 'error' : 'none'} validationMessage={issue} className={styles.phone}>
-          <Input
+          <MaskedInput
+            mask={PHONE_MASK}
             type="tel"
-            autoComplete="off"
+            inputMode="tel"
             value={text}
             disabled={readOnly}
-            onChange={(_e, data) => {
-              setText(data.value);
+            onValueChange={(value) => {
+              setText(value);
               setIssue(undefined);
               setSaved(false);
             }}
-            onBlur={() => setText((t) => formatPhone(t))}
           />
         </Field>
         <Checkbox

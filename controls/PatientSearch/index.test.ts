@@ -9,6 +9,8 @@ import { PatientSearch } from './index';
 import { IVANOV, IVANOV_CARD } from './testSupport';
 
 quietReact16ActWarnings();
+// Multi-step keyboard paths with Fluent in jsdom: generous on a loaded two-core machine.
+jest.setTimeout(30_000);
 const BASE = 'https://eer122-func.example.net/api';
 
 function inputs(overrides: Partial<Record<keyof IInputs, unknown>> = {}): IInputs {
