@@ -43,9 +43,28 @@ export class DeskSession {
     readonly stack: Stack,
     readonly desk: Desk,
     readonly browser: Browser,
-    readonly page: Page,
+    public page: Page,
     readonly errors: string[],
   ) {}
+
+  private static watch(page: Page, errors: string[]): void {
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/^Failed to load resource/.test(message.text())) errors.push(`console: ${message.text()}`);
+    });
+  }
+
+  /**
+   * Replaces the page by a new one (the operator reloads the desk); `fixedTime` pins the page's clock (Date) to that
+   * instant while timers keep running — for steps that depend on the time of day, with EER_NOW set alike.
+   */
+  async newPage(options: { fixedTime?: Date; query?: Record<string, string> } = {}): Promise<void> {
+    await this.page.close();
+    this.page = await this.browser.context.newPage();
+    DeskSession.watch(this.page, this.errors);
+    if (options.fixedTime) await this.page.clock.setFixedTime(options.fixedTime);
+    await this.open('', options.query);
+  }
 
   static async start(options: DeskSessionOptions = {}): Promise<DeskSession> {
     // npm start's setting: call state in Azure Table Storage (the stack's Azurite).
@@ -59,10 +78,7 @@ export class DeskSession {
       browser = await launchChromium({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
       const page = await browser.context.newPage();
       const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !/^Failed to load resource/.test(message.text())) errors.push(`console: ${message.text()}`);
-      });
+      DeskSession.watch(page, errors);
       const session = new DeskSession(stack, desk, browser, page, errors);
       await session.open('', options.query);
       return session;

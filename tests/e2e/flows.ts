@@ -103,10 +103,8 @@ export async function bookFirstFreeTime(s: DeskSession, mode: 'district' | 'narr
   const picker = s.control('SlotPicker');
   if (mode === 'district') {
     await picker.getByRole('tab', { name: 'К участковому специалисту' }).click();
-    const search = picker.getByRole('button', { name: 'Поиск', exact: true });
-    await search.waitFor({ timeout: UI_TIMEOUT_MS });
-    await picker.locator('button:has-text("Поиск"):not([disabled])').waitFor({ timeout: UI_TIMEOUT_MS });
-    await search.click();
+    // The patient's district doctor is the resource; «Поиск» once it is known (the picker may have searched already).
+    await picker.getByRole('button', { name: 'Поиск', exact: true, disabled: false }).click({ timeout: UI_TIMEOUT_MS });
   } else {
     await picker.getByRole('tab', { name: 'К узкому специалисту' }).click();
     const service = picker.getByRole('combobox', { name: /Услуга/ });
@@ -135,4 +133,72 @@ export async function cancelTicket(s: DeskSession, doctorOrDate: RegExp): Promis
   const dialog = s.page.getByRole('alertdialog', { name: /Отменить запись/ });
   await dialog.getByRole('button', { name: 'Отменить запись', exact: true }).click();
   await picker.getByText('Запись отменена').first().waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Moscow wall-clock time parts of an instant. */
+function moscow(date: Date): { weekday: number; minutes: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Moscow', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
+  return { weekday, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+
+/**
+ * The fixture MOs take home-visit requests Mon–Fri 08:00–16:00 (ГП № 1) and the region's default window is 08:00–14:00:
+ * inside 08:30–13:30 on a weekday the real clock is used; otherwise the next weekday 10:00 Moscow time (for the
+ * function app's EER_NOW and the page's clock).
+ */
+export function homeVisitTime(now = new Date()): Date | null {
+  const { weekday, minutes } = moscow(now);
+  if (weekday <= 5 && minutes >= 8 * 60 + 30 && minutes <= 13 * 60 + 30) return null;
+  for (let days = 1; days <= 7; days++) {
+    const candidate = new Date(now.getTime() + days * 24 * 3600_000);
+    if (moscow(candidate).weekday <= 5) return new Date(`${candidate.toISOString().slice(0, 10)}T10:00:00+03:00`);
+  }
+  return null;
+}
+
+/** «Вызов на дом» (manual §5): the card's address resolves the MO, complaints, «Оформить вызов», ОК. Answers the notice. */
+export async function bookHomeVisit(s: DeskSession, complaints: string): Promise<string> {
+  await s.tab('Вызов на дом');
+  const form = s.control('HomeVisitForm');
+  await form.getByText('Медицинская организация').first().waitFor({ timeout: UI_TIMEOUT_MS });
+  await form.getByRole('textbox', { name: /^Жалобы/ }).fill(complaints);
+  const temperature = form.getByRole('textbox', { name: /^Температура/ });
+  if (await temperature.count()) await temperature.fill('37,8');
+  await form.getByRole('button', { name: /^Оформить вызов/ }).first().click();
+  const dialog = s.page.getByRole('alertdialog', { name: /Оформить вызов врача на дом/ });
+  await dialog.getByRole('button', { name: 'ОК', exact: true }).click();
+  await form.getByText('Вызов на дом оформлен').first().waitFor({ timeout: UI_TIMEOUT_MS });
+  return form.innerText();
+}
+
+/**
+ * «Обращения граждан» (manual §6): kind, topic, MO (typed, then chosen), comment, «Сохранить», ОК; then the
+ * «Справка о рассмотрении обращения» tag (fig. 19). A complaint handed over from a ticket comes prefilled.
+ */
+export async function fileAppeal(s: DeskSession, options: { kind?: 'Обращение' | 'Жалоба'; topic?: string; mo?: string; comment: string }): Promise<void> {
+  await s.tab('Обращения граждан');
+  const form = s.control('AppealForm');
+  await form.getByRole('button', { name: /^Сохранить/ }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  if (options.kind) await form.getByRole('radio', { name: options.kind, exact: true }).check();
+  if (options.topic) {
+    await form.getByRole('combobox', { name: /Тема обращения/ }).click();
+    await s.page.getByRole('option', { name: options.topic, exact: true }).click();
+  }
+  if (options.mo) {
+    const mo = form.getByRole('combobox', { name: /Медицинская организация/ });
+    await mo.click();
+    await mo.fill(options.mo);
+    await s.page.getByRole('option', { name: new RegExp(options.mo) }).first().click();
+  }
+  await form.getByRole('textbox', { name: /^Комментарий/ }).fill(options.comment);
+  await form.getByRole('button', { name: /^Сохранить/ }).first().click();
+  const dialog = s.page.getByRole('alertdialog', { name: /Сохранить обращение/ });
+  await dialog.getByRole('button', { name: 'ОК', exact: true }).click();
+  await form.getByText(/^(Обращение|Жалоба) оформлен/).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  await form.getByRole('button', { name: /Справка о рассмотрении обращения/ }).first().click();
+  const certificate = s.page.getByRole('alertdialog', { name: /Справка о рассмотрении обращения/ });
+  await certificate.getByRole('button', { name: 'ОК', exact: true }).click();
+  await form.getByText('Тег установлен').first().waitFor({ timeout: UI_TIMEOUT_MS });
 }

@@ -34,17 +34,34 @@ platformWindow.ComponentFramework = {
   },
 };
 
+function addScript(src: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = false;
+    script.onload = () => resolve();
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`could not load ${src}`));
+    };
+    document.head.appendChild(script);
+  });
+}
+
+/** Loads a script once per page; a failed load (a busy machine, a server restarting) is tried twice more. */
 function loadScript(src: string): Promise<void> {
   let pending = loading.get(src);
   if (!pending) {
-    pending = new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = src;
-      script.async = false;
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error(`could not load ${src}`));
-      document.head.appendChild(script);
-    });
+    pending = (async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await addScript(src);
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        }
+      }
+    })();
     loading.set(src, pending);
   }
   return pending;
