@@ -1,6 +1,6 @@
 import * as ReactDOM from 'react-dom';
 import { act } from 'react-dom/test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { APPEAL_KIND_VALUES, APPEAL_TOPIC_VALUES, COLUMNS, DELIVERY_STATUS_VALUES, ENVIRONMENT_VARIABLES, TABLES } from '@eer/contract';
 import { AppealForm } from './index';
@@ -12,6 +12,8 @@ import { clearEnvironmentSettingsCache } from '../shared/settings';
 import { ORGS, TICKET } from './testSupport';
 
 jest.setTimeout(60_000);
+// The machine is shared: give slow renders time before a query gives up.
+configure({ asyncUtilTimeout: 5000 });
 
 function inputs(overrides: Partial<Record<keyof IInputs, unknown>> = {}): IInputs {
   return {

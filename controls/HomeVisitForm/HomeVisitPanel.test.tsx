@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../shared/api/ApiError';
 import { loadResx } from '../shared/test/resx';
@@ -37,6 +37,8 @@ const mis = (code: ConstructorParameters<typeof ApiError>[0]['code'], retryable 
   new ApiError({ code, status: 503, message: 'x', correlationId: 'corr-77', retryable });
 
 jest.setTimeout(60_000);
+// The machine is shared: give slow renders time before a query gives up.
+configure({ asyncUtilTimeout: 5000 });
 
 /** Long texts are pasted: typing them key by key only slows the test down. */
 async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {

@@ -1,6 +1,6 @@
 import * as ReactDOM from 'react-dom';
 import { act } from 'react-dom/test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ENVIRONMENT_VARIABLES } from '@eer/contract';
 import { HomeVisitForm } from './index';
@@ -10,6 +10,10 @@ import { installFetch, type FetchStub } from '../shared/test/fetchStub';
 import { quietReact16ActWarnings } from '../shared/test/quietAct';
 import { clearEnvironmentSettingsCache } from '../shared/settings';
 import { CARD, RESOLVED } from './testSupport';
+
+jest.setTimeout(60_000);
+// The machine is shared: give slow renders time before a query gives up.
+configure({ asyncUtilTimeout: 5000 });
 
 function inputs(overrides: Partial<Record<keyof IInputs, unknown>> = {}): IInputs {
   return {

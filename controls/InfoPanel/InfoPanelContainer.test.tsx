@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../shared/api/ApiError';
 import { loadResx } from '../shared/test/resx';
@@ -11,6 +11,8 @@ import type { InfoPanelStringKey } from './strings';
 import { CARD, articlesWebApi, fakeApi } from './testSupport';
 
 jest.setTimeout(60_000);
+// The machine is shared: give slow renders time before a query gives up.
+configure({ asyncUtilTimeout: 5000 });
 
 const ru = loadResx('InfoPanel', 1049) as Strings<InfoPanelStringKey>;
 const en = loadResx('InfoPanel', 1033) as Strings<InfoPanelStringKey>;
