@@ -126,8 +126,12 @@ describe('SlotPickerPanel: district doctor', () => {
     await user.click(timeCell('09:00'));
     const confirm = await dialog();
     expect(within(confirm).getByRole('checkbox')).not.toBeChecked();
+    // the patient's own MO comes with the card: the region's organisations are not read meanwhile
+    expect(api.organisations).not.toHaveBeenCalled();
     giveCard(CARD);
     await waitFor(() => expect(within(confirm).getByRole('checkbox')).toBeChecked());
+    expect(within(confirm).getByTestId('booking-facts')).toHaveTextContent('Медицинская организацияГП № 1');
+    expect(api.organisations).not.toHaveBeenCalled();
   });
 
   it('is keyboard-navigable: arrows move across the time cells, Enter picks, Enter on ОК books', async () => {

@@ -235,9 +235,11 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerModel {
 
   const doctorsById = React.useMemo(() => new Map((current?.doctors ?? []).map((d) => [d.id, d])), [current]);
 
-  // MO names: the patient's own MO from the card; others (a doctor of another MO) from the organisations list.
+  // MO names: the patient's own MO from the card; others (a doctor of another MO, or no card) from the organisations
+  // list, read only then — never while the card is still on its way.
   const attachment = card?.attachment ?? null;
-  const needOrganisations = api !== null && (current?.doctors ?? []).some((d) => d.moId !== attachment?.moId);
+  const cardSettled = card !== null || cardState.status === 'error';
+  const needOrganisations = api !== null && cardSettled && (current?.doctors ?? []).some((d) => d.moId !== attachment?.moId);
   const organisations = useDebouncedSearch(needOrganisations ? {} : null, (_q: object, signal) => api!.organisations(signal), { delayMs: 0 });
   const moNames = React.useMemo(() => {
     const names = new Map<string, string>();
