@@ -31,10 +31,12 @@ console.log('\n• tests: jest (contract, functions, controls, tests)');
 const report = path.join(root, 'test-artifacts', 'jest-results.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
 const { spawnSync } = require('node:child_process');
+// Every stack the tests start appends its function and host log here (local/src/runLog.ts); scanned after jest.
+const logFile = process.env.EER_LOG_FILE || path.join(root, 'test-artifacts', 'logs', `jest-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
 const jest = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: '1' },
+  env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: '1', EER_LOG_FILE: logFile },
 });
 let passed = 0;
 let failed = 0;
@@ -43,6 +45,12 @@ if (fs.existsSync(report)) {
   passed = results.numPassedTests;
   failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
 }
-const ok = jest.status === 0 && failed === 0 && passed > 0;
-console.log(`\njest: ${passed} passed, ${failed} failed`);
+// Log hygiene: no patient's name, SNILS, ЕНП, passport or phone in any log line of the run (tests/reliability/scanLogs.ts).
+let logsClean = true;
+if (fs.existsSync(logFile)) {
+  console.log(`\n• log hygiene: ${path.relative(root, logFile)}`);
+  logsClean = spawnSync(process.execPath, [path.join(root, 'tests', 'dist', 'reliability', 'scanLogs.js'), logFile], { cwd: root, stdio: 'inherit' }).status === 0;
+}
+const ok = jest.status === 0 && failed === 0 && passed > 0 && logsClean;
+console.log(`\njest: ${passed} passed, ${failed} failed${logsClean ? '' : '; log hygiene: personal data found in the logs'}`);
 process.exit(ok ? 0 : 1);

@@ -3,3 +3,4 @@ export * from './stack';
 export * from './signalr/service';
 export * from './sandboxMis';
 export * from './storage/azurite';
+export { buildRegion } from './sandboxMis/seed/seed';

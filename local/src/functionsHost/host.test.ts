@@ -12,6 +12,8 @@ describe('compileRoute', () => {
     expect(compileRoute('slots/{day?}').match('/slots')).toEqual({});
     expect(compileRoute('files/{*rest}').match('/files/a/b.csv')).toEqual({ rest: 'a/b.csv' });
     expect(compileRoute('health').match('/HEALTH/')).toEqual({});
+    // malformed percent-encoding matches nothing (found by the fuzz run: it used to throw in the request handler)
+    expect(compileRoute('patients/{id}').match('/patients/a%=b')).toBeNull();
   });
 });
 
@@ -56,6 +58,8 @@ describe('local function host', () => {
     expect(await missing.json()).toMatchObject({ code: 'not_found' });
     const wrong = await fetch(`${host.url}/echo/abc`);
     expect(wrong.status).toBe(405);
+    const malformed = await fetch(`${host.url}/echo/%E0%A4%A`, { method: 'POST', body: '{}' });
+    expect([malformed.status, ((await malformed.json()) as { code: string }).code]).toEqual([404, 'not_found']);
   });
 
   it('rejects bodies over the limit with 413', async () => {

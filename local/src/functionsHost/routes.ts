@@ -38,10 +38,15 @@ export function compileRoute(template: string): CompiledRoute {
       const m = regex.exec(path);
       if (!m) return null;
       const params: Record<string, string> = {};
-      names.forEach((name, i) => {
-        const value = m[i + 1];
-        if (value !== undefined) params[name] = decodeURIComponent(value);
-      });
+      try {
+        names.forEach((name, i) => {
+          const value = m[i + 1];
+          if (value !== undefined) params[name] = decodeURIComponent(value);
+        });
+      } catch {
+        // Malformed percent-encoding (`%=`): no function answers such a path (thrown here, it would stop the host).
+        return null;
+      }
       return params;
     },
   };

@@ -10,13 +10,20 @@ export interface Faults {
   delayMs: number;
   /** Drop every FHIR connection without an answer (the client sees a reset). */
   down: boolean;
+  /**
+   * Share of FHIR requests (0..1) the MIS carries out but answers only `slowMs` later — past the client's timeout, so
+   * the client sees a timeout although the work is done (a lost answer). Deterministic, like `failRate`.
+   */
+  slowRate: number;
+  slowMs: number;
 }
 
-export const NO_FAULTS: Faults = { failRate: 0, delayMs: 0, down: false };
+export const NO_FAULTS: Faults = { failRate: 0, delayMs: 0, down: false, slowRate: 0, slowMs: 30_000 };
 
 export class FaultSwitch {
   private faults: Faults = { ...NO_FAULTS };
   private counted = 0;
+  private countedSlow = 0;
 
   get(): Faults {
     return { ...this.faults };
@@ -30,8 +37,11 @@ export class FaultSwitch {
       throw new RangeError('delayMs must be an integer within 0..120000');
     }
     if (typeof next.down !== 'boolean') throw new RangeError('down must be a boolean');
+    if (!(next.slowRate >= 0 && next.slowRate <= 1)) throw new RangeError('slowRate must be within 0..1');
+    if (!(Number.isInteger(next.slowMs) && next.slowMs >= 0 && next.slowMs <= 600_000)) throw new RangeError('slowMs must be an integer within 0..600000');
     this.faults = next;
     this.counted = 0;
+    this.countedSlow = 0;
     return this.get();
   }
 
@@ -44,5 +54,12 @@ export class FaultSwitch {
     if (this.faults.failRate <= 0) return false;
     this.counted++;
     return Math.floor(this.counted * this.faults.failRate) > Math.floor((this.counted - 1) * this.faults.failRate);
+  }
+
+  /** Whether this request's answer is held back (`slowRate`), spread like `nextFails`. */
+  nextSlow(): boolean {
+    if (this.faults.slowRate <= 0) return false;
+    this.countedSlow++;
+    return Math.floor(this.countedSlow * this.faults.slowRate) > Math.floor((this.countedSlow - 1) * this.faults.slowRate);
   }
 }

@@ -47,7 +47,20 @@ describe('sandbox MIS server', () => {
     mis.faults.set({ delayMs: 0, down: true });
     await expect(fetch(`${mis.baseUrl}/metadata`)).rejects.toThrow();
     // the control endpoint still answers while the MIS is down
-    expect(await (await fetch(mis.faultsUrl)).json()).toEqual({ failRate: 0, delayMs: 0, down: true });
+    expect(await (await fetch(mis.faultsUrl)).json()).toEqual({ failRate: 0, delayMs: 0, down: true, slowRate: 0, slowMs: 30_000 });
     expect(() => mis.faults.set({ delayMs: -1 })).toThrow(RangeError);
+  });
+
+  it('answers a share of requests late, after doing the work (a lost answer at the client)', async () => {
+    mis.faults.set({ slowRate: 0.5, slowMs: 400 });
+    const times: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const started = Date.now();
+      expect((await fetch(`${mis.baseUrl}/metadata`)).status).toBe(200);
+      times.push(Date.now() - started);
+    }
+    expect(times[1]).toBeGreaterThanOrEqual(380);
+    expect(() => mis.faults.set({ slowRate: 2 })).toThrow(RangeError);
+    mis.faults.reset();
   });
 });

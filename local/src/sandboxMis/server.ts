@@ -212,6 +212,8 @@ export async function startSandboxMis(options: SandboxMisOptions = {}): Promise<
       }
       const baseUrl = `http://${req.headers.host ?? 'localhost'}${FHIR_PATH}`;
       const answer = await handleFhir(method as HttpMethod, url.pathname.slice(FHIR_PATH.length) || '/', url.search, body, req.headers, baseUrl);
+      // A lost answer: the work is done, the answer comes after the client gave up.
+      if (faults.nextSlow()) await new Promise((resolve) => setTimeout(resolve, faults.get().slowMs));
       send(res, answer);
     })().catch((error: unknown) => {
       if (res.headersSent) return res.destroy();

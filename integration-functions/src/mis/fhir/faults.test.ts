@@ -124,7 +124,7 @@ it('errors carry no personal data', async () => {
 
 it('the fault switch can be flipped over HTTP by another process', async () => {
   const set = await fetch(sandbox.faultsUrl, { method: 'PUT', body: JSON.stringify({ down: true }) });
-  expect(await set.json()).toEqual({ failRate: 0, delayMs: 0, down: true });
+  expect(await set.json()).toEqual({ failRate: 0, delayMs: 0, down: true, slowRate: 0, slowMs: 30_000 });
   expect(await codeOf(adapter().ping())).toBe('mis_unavailable');
   await fetch(sandbox.faultsUrl, { method: 'PUT', body: JSON.stringify({ down: false }) });
   await expect(adapter().ping()).resolves.toBeUndefined();
