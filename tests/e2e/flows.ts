@@ -96,9 +96,9 @@ export async function identifyBySnils(s: DeskSession, patient: Fixture): Promise
 
 /**
  * «Запись на приём» tab (manual §4.1, §4.2): district doctor, or a narrow specialist chosen in «Услуга»; search,
- * the first day with free time (chosen by itself), the first free time, ОК. Answers the booked slot's id.
+ * the first day with free time (chosen by itself), the first free time, ОК, the notice.
  */
-export async function bookFirstFreeTime(s: DeskSession, mode: 'district' | 'narrow', specialty?: string): Promise<string> {
+export async function bookFirstFreeTime(s: DeskSession, mode: 'district' | 'narrow', specialty?: string): Promise<void> {
   await s.tab('Запись на приём');
   const picker = s.control('SlotPicker');
   if (mode === 'district') {
@@ -112,15 +112,13 @@ export async function bookFirstFreeTime(s: DeskSession, mode: 'district' | 'narr
     await service.fill(specialty ?? '');
     await s.page.getByRole('option', { name: specialty, exact: true }).click();
   }
-  const firstTime = picker.locator('[data-testid="time-grid"] button[data-slot-id]').first();
+  const firstTime = picker.getByRole('group', { name: /^Свободное время/ }).getByRole('button').first();
   await firstTime.waitFor({ timeout: UI_TIMEOUT_MS });
-  const slotId = (await firstTime.getAttribute('data-slot-id'))!;
   await firstTime.click();
   const dialog = s.page.getByRole('alertdialog', { name: /Подтвердите запись на приём/ });
   await dialog.waitFor({ timeout: UI_TIMEOUT_MS });
   await dialog.getByRole('button', { name: 'ОК', exact: true }).click();
   await picker.getByText('Запись на приём оформлена').first().waitFor({ timeout: UI_TIMEOUT_MS });
-  return slotId;
 }
 
 /** «Талоны пациента» (manual §4, fig. 8): «Отменить» on the ticket, confirmed. */
