@@ -94,16 +94,18 @@ interface FhirResource {
   slot?: Array<{ reference?: string }>;
 }
 
-/** Every resource of a type in the MIS, over FHIR (works from another process). */
+/** Every resource of a type in the MIS, over FHIR (works from another process): `next` links, else `_offset` pages. */
 export async function allResources(fhirBase: string, type: string): Promise<FhirResource[]> {
   const out: FhirResource[] = [];
-  let url: string | undefined = `${fhirBase}/${type}?_count=1000`;
+  const count = 1000;
+  let url: string | undefined = `${fhirBase}/${type}?_count=${count}`;
   for (let pages = 0; url && pages < 500; pages++) {
     const res = await fetch(url, { headers: { accept: 'application/fhir+json' } });
     if (!res.ok) throw new Error(`MIS ${type} search answered ${res.status}`);
     const bundle = (await res.json()) as { entry?: Array<{ resource: FhirResource }>; link?: Array<{ relation: string; url: string }> };
-    out.push(...(bundle.entry ?? []).map((e) => e.resource));
-    url = bundle.link?.find((l) => l.relation === 'next')?.url;
+    const entries = (bundle.entry ?? []).map((e) => e.resource);
+    out.push(...entries);
+    url = bundle.link?.find((l) => l.relation === 'next')?.url ?? (entries.length === count ? `${fhirBase}/${type}?_count=${count}&_offset=${out.length}` : undefined);
   }
   return out;
 }

@@ -4,8 +4,8 @@
  * Settings (app settings / environment):
  *   MIS_FHIR_BASE_URL  FHIR R4 base URL of the regional MIS (required), e.g. http://127.0.0.1:7081/fhir
  *   MIS_TIMEOUT_MS     per HTTP request to the MIS, default 5000
- *   MIS_READ_RETRIES   retries of an operation after the MIS was unreachable or too slow, default 2
- *                      (every port operation is a read or a write keyed by a client key, so all are safe to repeat)
+ *   MIS_READ_RETRIES   retries of a request after the MIS was unreachable or too slow, default 2
+ *                      (every request is a read or a conditional/keyed write, so all are safe to repeat)
  *   MIS_OPERATION_TIMEOUT_MS   budget of one port operation with its retries, default 20000 (0: none)
  *   MIS_BREAKER_FAILURE_RATE   share of failed attempts among the last MIS_BREAKER_WINDOW (20) that opens the
  *                              circuit breaker, default 0.5 (0: no breaker), once MIS_BREAKER_MIN_CALLS (10) were made

@@ -1,5 +1,8 @@
 import { AppError } from '../http/errors';
-import { createMisPolicy, LastKnown } from './resilience';
+import { createMisPolicy, LastKnown, type MisPolicy } from './resilience';
+
+/** An operation of one request, as the adapter runs it. */
+const call = <T>(policy: MisPolicy, send: () => Promise<T>) => policy.execute(() => policy.request(send));
 
 const down = () => Promise.reject(new AppError('mis_unavailable'));
 const notFound = () => Promise.reject(new AppError('not_found'));
@@ -23,22 +26,22 @@ describe('MIS policy: retries, breaker, budget', () => {
   it('retries transient failures only, and says when to come back', async () => {
     const policy = createMisPolicy({ retries: 2, initialDelayMs: 1, maxDelayMs: 2 });
     let calls = 0;
-    expect(await outcome(policy.execute(() => (++calls < 3 ? down() : Promise.resolve('ok'))))).toEqual({ code: 'ok' });
+    expect(await outcome(call(policy, () => (++calls < 3 ? down() : Promise.resolve('ok'))))).toEqual({ code: 'ok' });
     expect(calls).toBe(3);
     calls = 0;
-    expect(await outcome(policy.execute(() => (++calls, notFound())))).toEqual({ code: 'not_found' });
+    expect(await outcome(call(policy, () => (++calls, notFound())))).toEqual({ code: 'not_found' });
     expect(calls).toBe(1);
-    expect(await outcome(policy.execute(down))).toEqual({ code: 'mis_unavailable', retryAfter: 1 });
+    expect(await outcome(call(policy, down))).toEqual({ code: 'mis_unavailable', retryAfter: 1 });
   });
 
   it('opens after the failure share, then fails at once without calling the MIS, with Retry-After until the probe', async () => {
     const policy = createMisPolicy({ retries: 0, breaker });
     let calls = 0;
     const failing = () => (calls++, down());
-    for (let i = 0; i < 4; i++) await outcome(policy.execute(failing));
+    for (let i = 0; i < 4; i++) await outcome(call(policy, failing));
     expect(policy.state).toBe('open');
     expect(calls).toBe(4);
-    const refused = await outcome(policy.execute(failing));
+    const refused = await outcome(call(policy, failing));
     expect(refused.code).toBe('mis_unavailable');
     expect(refused.retryAfter).toBeGreaterThanOrEqual(4);
     expect(refused.retryAfter).toBeLessThanOrEqual(5);
@@ -47,44 +50,57 @@ describe('MIS policy: retries, breaker, budget', () => {
 
   it('lets one probe through when half-open; the others fail fast meanwhile; an answer closes it', async () => {
     const policy = createMisPolicy({ retries: 0, breaker: quick });
-    for (let i = 0; i < 4; i++) await outcome(policy.execute(down));
+    for (let i = 0; i < 4; i++) await outcome(call(policy, down));
     await sleep(250);
     let release!: () => void;
     let probes = 0;
-    const probe = policy.execute(() => {
+    const probe = call(policy, () => {
       probes++;
       return new Promise<string>((resolve) => (release = () => resolve('ok')));
     });
     expect(policy.state).toBe('half_open');
-    expect(await outcome(policy.execute(() => (probes++, Promise.resolve('x'))))).toEqual({ code: 'mis_unavailable', retryAfter: 1 });
+    expect(await outcome(call(policy, () => (probes++, Promise.resolve('x'))))).toEqual({ code: 'mis_unavailable', retryAfter: 1 });
     expect(probes).toBe(1);
     release();
     await expect(probe).resolves.toBe('ok');
     expect(policy.state).toBe('closed');
-    await expect(policy.execute(() => Promise.resolve('again'))).resolves.toBe('again');
+    await expect(call(policy, () => Promise.resolve('again'))).resolves.toBe('again');
   });
 
   it('a failed probe opens it again; a MIS that answers "not found" counts as up', async () => {
     const policy = createMisPolicy({ retries: 0, breaker: quick });
-    for (let i = 0; i < 4; i++) await outcome(policy.execute(down));
+    for (let i = 0; i < 4; i++) await outcome(call(policy, down));
     await sleep(250);
-    expect((await outcome(policy.execute(down))).code).toBe('mis_unavailable');
+    expect((await outcome(call(policy, down))).code).toBe('mis_unavailable');
     expect(policy.state).toBe('open');
     await sleep(250);
-    expect((await outcome(policy.execute(notFound))).code).toBe('not_found');
+    expect((await outcome(call(policy, notFound))).code).toBe('not_found');
     expect(policy.state).toBe('closed');
   });
 
   it('does not open on a minority of failures (20 % failing requests are retried, not refused)', async () => {
     const policy = createMisPolicy({ retries: 0, breaker: { ...breaker, window: 20, minimumCalls: 10 } });
-    for (let i = 0; i < 100; i++) await outcome(policy.execute(i % 5 === 0 ? down : () => Promise.resolve(i)));
+    for (let i = 0; i < 100; i++) await outcome(call(policy, i % 5 === 0 ? down : () => Promise.resolve(i)));
     expect(policy.state).toBe('closed');
   });
 
   it('gives up at the operation budget with mis_timeout', async () => {
     const policy = createMisPolicy({ retries: 0, operationTimeoutMs: 50 });
     const slow = () => new Promise((resolve) => setTimeout(resolve, 2_000).unref());
-    expect(await outcome(policy.execute(slow))).toEqual({ code: 'mis_timeout', retryAfter: 1 });
+    expect(await outcome(call(policy, slow))).toEqual({ code: 'mis_timeout', retryAfter: 1 });
+  });
+
+  it('retries each request of an operation, so an operation of many requests survives a share of failures', async () => {
+    const policy = createMisPolicy({ retries: 2, initialDelayMs: 1, maxDelayMs: 2, breaker });
+    let sent = 0;
+    // Every third request fails: an operation of 8 requests that retried only as a whole would fail every time.
+    const flaky = () => (++sent % 3 === 0 ? down() : Promise.resolve(sent));
+    const operation = async () => {
+      for (let i = 0; i < 8; i++) await policy.request(flaky);
+      return 'done';
+    };
+    for (let i = 0; i < 5; i++) expect(await policy.execute(operation)).toBe('done');
+    expect(policy.state).toBe('closed');
   });
 });
 

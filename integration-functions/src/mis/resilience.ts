@@ -1,14 +1,18 @@
 /**
- * The one resilience policy for MIS calls: an overall time budget per port operation, retries with backoff, and a
- * circuit breaker. Only transient failures count — the MIS unreachable or too slow — and only operations that are
- * safe to repeat run inside it: reads, and writes made idempotent by a client key (the adapter looks the key up
- * before writing again).
+ * The one resilience policy for MIS calls, in two layers:
  *
- *   budget (timeout, whole operation) → retry (transient, exponential backoff) → breaker (each attempt)
+ *   operation (a port call):  budget (timeout of the whole operation)
+ *   request (one HTTP call):  retry (transient failures, exponential backoff) → circuit breaker
  *
- * While the breaker is open every call fails at once with `mis_unavailable` (retryable, Retry-After = seconds until
- * the next probe) instead of waiting for a dead MIS: requests do not pile up. After `halfOpenAfterMs` one call is
- * let through as a probe; the others keep failing fast until it answers (cockatiel would queue them behind the probe).
+ * Only transient failures count — the MIS unreachable, overloaded (429/502/503/504) or too slow — and every request
+ * the adapter sends is safe to repeat: reads, and writes that are conditional (If-Match: a repeat gets 412 and the
+ * adapter re-reads) or keyed (If-None-Exist on the client key: a repeat returns the first resource). Retrying one
+ * request rather than the whole operation keeps a multi-request operation (a booking takes 8) working on a MIS that
+ * fails a share of its requests, and lets the breaker count requests — the MIS's health — not whole operations.
+ *
+ * While the breaker is open every request fails at once with `mis_unavailable` (retryable, Retry-After = seconds until
+ * the next probe) instead of waiting for a dead MIS: nothing piles up. After `halfOpenAfterMs` one request is let
+ * through as a probe; the others keep failing fast until it answers (cockatiel itself would queue them behind it).
  * A probe that gets any answer from the MIS closes the breaker; a transient failure opens it again.
  */
 import {
@@ -41,7 +45,7 @@ export interface BreakerOptions {
 }
 
 export interface MisPolicyOptions {
-  /** Retries after the first try (0: none). */
+  /** Retries of a request after the first try (0: none). */
   retries: number;
   initialDelayMs?: number;
   maxDelayMs?: number;
@@ -53,9 +57,12 @@ export interface MisPolicyOptions {
 
 export type BreakerState = 'closed' | 'open' | 'half_open';
 
-/** What the adapter runs its operations in. */
+/** What the adapter runs its operations and requests in. */
 export interface MisPolicy {
+  /** Around one port operation: its time budget; a failure leaves it as a contract error with Retry-After. */
   execute<T>(operation: () => Promise<T>): Promise<T>;
+  /** Around one HTTP request to the MIS: retries of transient failures, through the breaker. */
+  request<T>(send: () => Promise<T>): Promise<T>;
   /** The breaker's state ('closed' when there is none). */
   readonly state: BreakerState;
 }
@@ -97,13 +104,10 @@ export function createMisPolicy(options: MisPolicyOptions): MisPolicy {
     openedAt = now();
   });
   const secondsUntilProbe = () => Math.max(1, Math.ceil((openedAt + (breakerOptions?.halfOpenAfterMs ?? 0) - now()) / 1000));
-
-  let policy: IPolicy = breaker ? wrap(retrying, breaker) : retrying;
-  if (options.operationTimeoutMs && options.operationTimeoutMs > 0) {
-    // Aggressive: the caller gets its answer at the budget; the abandoned requests finish (or time out) on their own,
-    // which is harmless because every operation is a read or a client-keyed write.
-    policy = wrap(timeout(options.operationTimeoutMs, TimeoutStrategy.Aggressive), policy);
-  }
+  const perRequest: IPolicy = breaker ? wrap(retrying, breaker) : retrying;
+  // Aggressive: the caller gets its answer at the budget; the abandoned requests finish (or time out) on their own,
+  // which is harmless because every request is a read or a conditional or keyed write.
+  const budget: IPolicy = options.operationTimeoutMs && options.operationTimeoutMs > 0 ? timeout(options.operationTimeoutMs, TimeoutStrategy.Aggressive) : noop;
 
   const stateOf = (): BreakerState => {
     switch (breaker?.state) {
@@ -121,13 +125,20 @@ export function createMisPolicy(options: MisPolicyOptions): MisPolicy {
     get state() {
       return stateOf();
     },
-    async execute<T>(operation: () => Promise<T>): Promise<T> {
+    async request<T>(send: () => Promise<T>): Promise<T> {
       // A probe is running: fail fast rather than queue behind it.
       if (breaker?.state === CircuitState.HalfOpen) throw unavailable(RETRY_AFTER_SECONDS);
       try {
-        return await policy.execute(() => operation());
+        return await perRequest.execute(() => send());
       } catch (error) {
         if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) throw unavailable(secondsUntilProbe());
+        throw error;
+      }
+    },
+    async execute<T>(operation: () => Promise<T>): Promise<T> {
+      try {
+        return await budget.execute(() => operation());
+      } catch (error) {
         if (error instanceof TaskCancelledError) throw new AppError('mis_timeout', undefined, { retryable: true, retryAfterSeconds: RETRY_AFTER_SECONDS });
         if (isTransientMisError(error) && (error as AppError).details.retryAfterSeconds === undefined) {
           const e = error as AppError;

@@ -291,6 +291,18 @@ describe('home visits and appeals', () => {
     expect(await codeOf(mis.resolveAddress({ text: 'г. Северогорск, ул. Несуществующая, д. 1' }))).toBe('not_found');
   });
 
+  it('resolves a street with ё whether it is typed with ё or е (found by the fault run: one address in ten failed)', async () => {
+    const buildings = (await sandbox.repository.searchResources({ resourceType: 'Location' })) as Array<{ address?: { city?: string; line?: string[] }; partOf?: { reference?: string } }>;
+    const withYo = buildings.find((b) => /ё/.test(b.address?.line?.[0] ?? '') && b.partOf);
+    expect(withYo).toBeDefined();
+    const { city, line } = withYo!.address!;
+    const house = line![1]!.replace(/^д\.\s*/, '');
+    const zone = withYo!.partOf!.reference!.split('/')[1];
+    for (const street of [line![0]!, line![0]!.replace(/ё/g, 'е')]) {
+      expect((await mis.resolveAddress({ text: `${city}, ${street}, д. ${house}`, locality: city, street, house })).zoneId).toBe(zone);
+    }
+  });
+
   it('creates a home-visit request once per client key', async () => {
     const card = await mis.getPatient(fx.adult.id);
     const request = {

@@ -8,8 +8,8 @@
  *    someone else won → slot_taken. The slot remembers the client key that holds it (`held-by`), and the
  *    Appointment carries the key as an identifier and is created with `If-None-Exist`, so the same request again
  *    (a retry after a timeout) finds its own work instead of failing or booking twice;
- *  - every operation is safe to repeat, so each runs inside the one retry policy (../resilience.ts), which retries
- *    only when the MIS was unreachable or too slow.
+ *  - every request is safe to repeat (a read, a conditional write or a keyed create), so each runs inside the one
+ *    resilience policy (../resilience.ts): retried when the MIS was unreachable or too slow, through the breaker.
  */
 import {
   localDate,
@@ -114,7 +114,7 @@ export interface FhirMisOptions {
   baseUrl: string;
   /** Per HTTP request. */
   timeoutMs: number;
-  /** Retries of an operation after a transient failure (MIS unreachable or too slow). */
+  /** Retries of a request after a transient failure (MIS unreachable or too slow). */
   retries: number;
   /** Clock, for ages and "from now on" (tests pass a fixed one). */
   now?: () => Date;
@@ -147,11 +147,10 @@ function laterOf(a: string, b: string): string {
   return Date.parse(a) >= Date.parse(b) ? a : b;
 }
 
-/** Street names compare without their type word and case: «ул. Ленина» = «улица ленина» = «Ленина». */
-function streetKey(street: string): string {
-  return street
-    .toLowerCase()
-    .replace(/ё/g, 'е')
+/** Street names compare without their type word, case and ё: «ул. Ленина» = «улица ленина» = «Ленина». */
+function streetKey(street: string, foldYo = true): string {
+  const lower = street.toLowerCase();
+  return (foldYo ? lower.replace(/ё/g, 'е') : lower)
     .replace(/^(ул\.?|улица|пр-т\.?|пр\.?|просп\.?|проспект|пер\.?|переулок|б-р\.?|бульвар|ш\.?|шоссе|наб\.?|набережная|пл\.?|площадь)\s+/u, '')
     .replace(/[\s.,]+/g, ' ')
     .trim();
@@ -185,13 +184,14 @@ export class FhirMis implements MisPort {
   private readonly areas = new LastKnown<ServiceArea>();
 
   constructor(options: FhirMisOptions) {
-    this.fhir = new FhirClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
     this.policy =
       options.policy ?? createMisPolicy({ retries: options.retries, operationTimeoutMs: options.operationTimeoutMs, breaker: options.breaker });
+    const policy = this.policy;
+    this.fhir = new FhirClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, around: (send) => policy.request(send) });
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Every operation is safe to repeat (reads, or writes keyed by a client key), so all run in the policy. */
+  /** Each operation runs in the policy's budget; each of its requests is retried and passes the breaker (client.ts). */
   private run<T>(operation: () => Promise<T>): Promise<T> {
     return this.policy.execute(() => operation());
   }
@@ -662,15 +662,13 @@ export class FhirMis implements MisPort {
       if (!building) {
         const { locality, street, house } = addressParts(address);
         if (!street || !house) throw new AppError('not_found');
-        const word = streetKey(street).split(' ').sort((a, b) => b.length - a.length)[0];
-        const candidates = await this.fhir.searchAll<Location>('Location', {
-          type: locationKind(LOCATION_KIND.building),
-          'address-city': locality,
-          address: word,
-        });
-        building = candidates.find(
-          (l) => streetKey(l.address?.line?.[0] ?? '') === streetKey(street) && houseKey(l.address?.line?.[1] ?? '') === houseKey(house),
-        );
+        const matches = (l: Location) => streetKey(l.address?.line?.[0] ?? '') === streetKey(street) && houseKey(l.address?.line?.[1] ?? '') === houseKey(house);
+        // The longest word of the street as typed (FHIR string search folds case, not ё/е) …
+        const word = streetKey(street, false).split(' ').sort((a, b) => b.length - a.length)[0];
+        const search = (params: SearchParams) => this.fhir.searchAll<Location>('Location', { type: locationKind(LOCATION_KIND.building), 'address-city': locality, ...params });
+        building = (await search({ address: word })).find(matches);
+        // … and when «Березовая» was typed for «Берёзовая» (or the other way), the locality's buildings compared here.
+        if (!building && locality && /[её]/i.test(street)) building = (await search({})).find(matches);
       }
       const zoneId = idOf(building?.partOf, 'Location');
       if (!zoneId) throw new AppError('not_found');

@@ -11,6 +11,8 @@ import { AppError } from '../../http/errors';
 export interface FhirClientOptions {
   baseUrl: string;
   timeoutMs: number;
+  /** Runs each HTTP request (retries and the circuit breaker of ../resilience.ts); default: once. */
+  around?: <T>(send: () => Promise<T>) => Promise<T>;
 }
 
 /** Query parameters; repeated keys (`start=ge…&start=lt…`) are arrays. Undefined values are left out. */
@@ -42,8 +44,10 @@ function versionOf(response: AxiosResponse, resource?: Resource): string | undef
 
 export class FhirClient {
   private readonly http: AxiosInstance;
+  private readonly around: <T>(send: () => Promise<T>) => Promise<T>;
 
   constructor(options: FhirClientOptions) {
+    this.around = options.around ?? ((send) => send());
     this.http = axios.create({
       baseURL: options.baseUrl.replace(/\/+$/, ''),
       timeout: options.timeoutMs,
@@ -106,7 +110,11 @@ export class FhirClient {
     this.resourceOf(response, 'CapabilityStatement');
   }
 
-  private async send<T>(config: Parameters<AxiosInstance['request']>[0]): Promise<AxiosResponse<T>> {
+  private send<T>(config: Parameters<AxiosInstance['request']>[0]): Promise<AxiosResponse<T>> {
+    return this.around(() => this.sendOnce<T>(config));
+  }
+
+  private async sendOnce<T>(config: Parameters<AxiosInstance['request']>[0]): Promise<AxiosResponse<T>> {
     let response: AxiosResponse<T | OperationOutcome>;
     try {
       response = await this.http.request<T>(config);
