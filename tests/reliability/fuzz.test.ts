@@ -523,7 +523,7 @@ describe('fuzzing every HTTP function over real HTTP', () => {
         }
         if (v.kind === 'badTimestamp') headers = { ...headers, 'x-eer-timestamp': asQueryValue(v.value).replace(/[\r\n\u0000-\u001f\u007f-\uffff]/g, ''), 'x-eer-signature': sign(secret, now, body) };
         const { status, error } = await send({ route: 'telephonyEvent', method: 'POST', url: `${stack.functionsUrl}/telephony/events`, headers, body: sent, strings: [sent] });
-        if (status === 0) return;
+        if (status === 0 || status === 431) return; // no request, or a header block over the server's limit
         // The size is checked first (64 KB): an oversized tampered event is refused for that.
         if (status === 413 && Buffer.byteLength(sent) > 64 * 1024) return expect(error?.code).toBe('payload_too_large');
         expect([v.kind, status]).toEqual([v.kind, v.kind === 'stale' ? 409 : 401]);
