@@ -187,29 +187,43 @@ describe('bookings and SMS', () => {
 });
 
 describe('circuit breaker around the MIS', () => {
-  it('fails fast while the MIS is down, with Retry-After until the next probe, and recovers after the probe', async () => {
-    // A fresh adapter (its own breaker): a setting changed.
-    process.env.MIS_BREAKER_WINDOW = '21';
+  it('stops calling a MIS that is down, answers at once with Retry-After until the probe, and recovers after it', async () => {
+    // A fresh adapter (its own breaker): a setting changed. A long half-open time keeps it open while we look.
+    Object.assign(process.env, { MIS_BREAKER_WINDOW: '21', MIS_BREAKER_HALF_OPEN_MS: '4000' });
+    // Every FHIR request the sandbox receives reads its fault switch once: count them.
+    const faults = api.stack.mis.faults;
+    const get = faults.get.bind(faults);
+    let misRequests = 0;
+    faults.get = () => {
+      misRequests++;
+      return get();
+    };
     try {
       down();
       const codes: string[] = [];
-      for (let i = 0; i < 12; i++) codes.push(ErrorBody.parse((await api.call('listDistricts')).data).code);
+      for (let i = 0; i < 6; i++) codes.push(ErrorBody.parse((await api.call('listDistricts')).data).code);
       expect(new Set(codes)).toEqual(new Set(['mis_unavailable']));
-      const started = Date.now();
-      const fast = await api.call('listDistricts');
-      const took = Date.now() - started;
-      expect(fast.status).toBe(503);
-      expect(Number(fast.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      // Open: answered without waiting for the MIS (no retries, no backoff); loose bound for a loaded machine.
-      expect(took).toBeLessThan(1_000);
+      // Open now: the next calls never reach the MIS, and say when to come back.
+      const before = misRequests;
+      const refused = await Promise.all(Array.from({ length: 5 }, () => api.call('listDistricts')));
+      expect(refused.map((r) => r.status)).toEqual([503, 503, 503, 503, 503]);
+      expect(misRequests - before).toBe(0);
+      for (const r of refused) {
+        expect(ErrorBody.parse(r.data)).toMatchObject({ code: 'mis_unavailable', retryable: true });
+        expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+        expect(Number(r.headers['retry-after'])).toBeLessThanOrEqual(4);
+      }
       up();
+      // After the half-open time one probe goes through, the MIS answers, and the breaker closes.
       const ok = await eventually(async () => {
         const res = await api.call('listDistricts');
         return res.status === 200 ? res : undefined;
       }, 'districts after the MIS is back', 30_000, 250);
       expect(ok.status).toBe(200);
     } finally {
+      faults.get = get;
       delete process.env.MIS_BREAKER_WINDOW;
+      process.env.MIS_BREAKER_HALF_OPEN_MS = '1000';
     }
   });
 });
