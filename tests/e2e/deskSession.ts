@@ -8,9 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import { startStack, type Stack } from '@eer/local';
-import { signature } from '../../local/src/callSimulator';
-import { startDesk, type Desk } from '../../local/src/desk';
+import { startDesk, startStack, telephonySignature as signature, type Desk, type Stack } from '@eer/local';
 import { launchChromium, type Browser } from '../browser/chromium';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -58,12 +56,12 @@ export class DeskSession {
    * Replaces the page by a new one (the operator reloads the desk); `fixedTime` pins the page's clock (Date) to that
    * instant while timers keep running — for steps that depend on the time of day, with EER_NOW set alike.
    */
-  async newPage(options: { fixedTime?: Date; query?: Record<string, string> } = {}): Promise<void> {
+  async newPage(options: { fixedTime?: Date; query?: Record<string, string>; hash?: string } = {}): Promise<void> {
     await this.page.close();
     this.page = await this.browser.context.newPage();
     DeskSession.watch(this.page, this.errors);
     if (options.fixedTime) await this.page.clock.setFixedTime(options.fixedTime);
-    await this.open('', options.query);
+    await this.open(options.hash ?? '', options.query);
   }
 
   static async start(options: DeskSessionOptions = {}): Promise<DeskSession> {
@@ -225,6 +223,11 @@ export class DeskSession {
 
   /** Runs axe-core on the page; answers the serious and critical violations. */
   async axe(): Promise<AxeFinding[]> {
+    // A closing Fluent dialog keeps the page behind it aria-hidden for its exit animation: check once it is gone (one
+    // that stays is a finding, reported by axe as aria-hidden-focus).
+    await this.page
+      .waitForFunction("!document.querySelector('body > [aria-hidden=\"true\"]:not([data-tabster-dummy])')", null, { timeout: 10_000 })
+      .catch(() => undefined);
     if (!(await this.page.evaluate("typeof window.axe !== 'undefined'"))) await this.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     // Fluent's focus manager (tabster) puts aria-hidden focus sentinels (<i data-tabster-dummy>) around focus groups;
     // they hand focus on at once and are never read out, so they are left out of the check.

@@ -175,10 +175,12 @@ export async function bookHomeVisit(s: DeskSession, complaints: string): Promise
  * «Обращения граждан» (manual §6): kind, topic, MO (typed, then chosen), comment, «Сохранить», ОК; then the
  * «Справка о рассмотрении обращения» tag (fig. 19). A complaint handed over from a ticket comes prefilled.
  */
-export async function fileAppeal(s: DeskSession, options: { kind?: 'Обращение' | 'Жалоба'; topic?: string; mo?: string; comment: string }): Promise<void> {
+export async function fileAppeal(s: DeskSession, options: { kind?: 'Обращение' | 'Жалоба'; topic?: string; mo?: string; comment: string; complaintAboutVisit?: boolean }): Promise<void> {
   await s.tab('Обращения граждан');
   const form = s.control('AppealForm');
   await form.getByRole('button', { name: /^Сохранить/ }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  // A complaint handed over from a ticket arrives through bound columns and refills the form: wait for it first.
+  if (options.complaintAboutVisit) await form.getByText(/^Жалоба на посещение: /).first().waitFor({ timeout: UI_TIMEOUT_MS });
   if (options.kind) await form.getByRole('radio', { name: options.kind, exact: true }).check();
   if (options.topic) {
     await form.getByRole('combobox', { name: /Тема обращения/ }).click();
