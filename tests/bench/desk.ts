@@ -2,8 +2,8 @@
  * `npm run bench:desk [-- --calls 20]`: the operator desk's two waits that matter to an operator, over N calls taken
  * end to end in headless Chromium on the whole local stack (as tests/e2e runs it):
  * - call → popup: from just before the telephony webhook POST to «Ответить» on the start window (page clock);
- * - SNILS → list: from typing a SNILS (11 key presses) to the patient in the list (includes the control's 300 ms
- *   search delay set on the form).
+ * - SNILS → list: from the last digit of a SNILS typed (key by key) to the patient in the list (includes the
+ *   control's 300 ms search delay set on the form: searchDelayMs).
  * Each call: offered to the group → popup → answered (claim, record, call form) → SNILS → card → completed.
  * Prints p50/p95/max and the load average; figures go to docs/desk.md.
  */

@@ -76,7 +76,7 @@ async function watchText(s: DeskSession, control: string, text: string): Promise
 
 /**
  * «Обращение» tab: types the patient's SNILS (manual §3, fig. 4), waits for the patient in the list, opens the card.
- * Records `snilsToListMs`: from the typed SNILS to the patient shown in the list.
+ * Records `snilsToListMs`: from the last digit of the SNILS typed to the patient shown in the list.
  */
 export async function identifyBySnils(s: DeskSession, patient: Fixture): Promise<number> {
   await s.tab('Обращение');
@@ -84,8 +84,9 @@ export async function identifyBySnils(s: DeskSession, patient: Fixture): Promise
   const snils = search.getByRole('textbox', { name: /^СНИЛС/ });
   await snils.waitFor({ timeout: UI_TIMEOUT_MS });
   const listed = await watchText(s, 'PatientSearch', patient.name);
-  const typedAt = Date.now();
   await snils.pressSequentially(patient.snils);
+  // From the last digit typed (the SNILS is complete; the control's search delay runs from here).
+  const typedAt = Date.now();
   const shownAt = await listed();
   const ms = shownAt - typedAt;
   recordTiming('snilsToListMs', ms);
