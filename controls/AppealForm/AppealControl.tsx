@@ -18,7 +18,7 @@ export interface AppealControlProps extends Omit<AppealPanelProps, 'api' | 'reco
 
 /** What the wrapper renders: the settings and the function-app client first, then the form. */
 export function AppealControl({ webAPI, lcid, tokens, ...props }: AppealControlProps): JSX.Element {
-  const state = useFunctionsClient(webAPI, { lcid, tokens });
+  const state = useFunctionsClient(webAPI, { lcid, lang: props.lang, tokens });
   return (
     <SetupGate state={state} lang={props.lang} strings={gateStrings(props.strings)}>
       {(client) => <Connected client={client} webAPI={webAPI} {...props} />}

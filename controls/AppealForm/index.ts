@@ -2,13 +2,13 @@ import * as React from 'react';
 import { AppealKind, TABLES } from '@eer/contract';
 import { IInputs, IOutputs } from './generated/ManifestTypes';
 import { ControlRoot } from '../shared/components/ControlRoot';
-import { langOfLcid } from '../shared/api/client';
 import { entraTokens } from '../shared/auth/msalTokenSource';
 import { hostTheme } from '../shared/pcf/theme';
 import { allocatedWidth, fieldMode } from '../shared/pcf/mode';
 import { formRecordId } from '../shared/pcf/formRecord';
 import { appendId } from '../shared/pcf/idList';
 import { readStrings } from '../shared/pcf/strings';
+import { uiLang } from '../shared/pcf/uiLang';
 import { AppealControl } from './AppealControl';
 import { APPEAL_FORM_STRINGS } from './strings';
 
@@ -39,6 +39,7 @@ export class AppealForm implements ComponentFramework.ReactControl<IInputs, IOut
     if (this.written !== null && this.written === this.bound) this.written = null;
     const mode = fieldMode(context, p.appealIds);
     const lcid = context.userSettings.languageId;
+    const strings = readStrings(context.resources, APPEAL_FORM_STRINGS);
     return React.createElement(
       ControlRoot,
       { idPrefix: this.idPrefix, theme: hostTheme(context) },
@@ -46,7 +47,7 @@ export class AppealForm implements ComponentFramework.ReactControl<IInputs, IOut
         webAPI: context.webAPI,
         lcid,
         tokens: entraTokens({ webAPI: context.webAPI, userSettings: context.userSettings }),
-        lang: langOfLcid(lcid),
+        lang: uiLang(strings.Lang, lcid),
         patientId: p.patientMisId.raw || null,
         patientName: p.patientName.raw || null,
         callId: p.callId.raw || null,
@@ -57,7 +58,7 @@ export class AppealForm implements ComponentFramework.ReactControl<IInputs, IOut
         readOnly: mode.readOnly,
         masked: mode.masked,
         narrow: allocatedWidth(context) < NARROW_BELOW_PX,
-        strings: readStrings(context.resources, APPEAL_FORM_STRINGS),
+        strings,
         onCreated: this.onCreated,
       }),
     );

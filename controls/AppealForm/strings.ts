@@ -1,6 +1,6 @@
 /** Every resx key AppealForm shows; the wrapper reads them once per render. */
 export const APPEAL_FORM_STRINGS = [
-  'Header_Title', 'Header_Patient', 'Field_Kind', 'Field_Topic', 'Field_TopicPlaceholder', 'Field_Mo',
+  'Lang', 'Header_Title', 'Header_Patient', 'Field_Kind', 'Field_Topic', 'Field_TopicPlaceholder', 'Field_Mo',
   'Field_MoPlaceholder', 'Mo_None', 'Mo_Loading', 'Field_Address', 'Field_AddressHint', 'Field_Comment',
   'Field_CommentHint', 'Complaint_Ticket', 'Complaint_TicketUnknown', 'Action_Save', 'Action_SaveKeys',
   'Confirm_Title', 'Confirm_Ok', 'Confirm_Cancel', 'Confirm_Busy', 'Done_TitleAppeal', 'Done_TitleComplaint',

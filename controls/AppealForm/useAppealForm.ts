@@ -123,12 +123,16 @@ export function useAppealForm(options: UseAppealOptions): AppealFormState {
   const handOver = active && complaintTicketId ? complaintTicketId : null;
   const kindHandedOver = active ? handedKind : null;
 
+  // The complaint's ticket, among the patient's recent ones: its MO prefills the form.
+  const ticketKey = handOver && patientId ? `${patientId}|${handOver}` : null;
+  const { state: tickets } = useLoad(ticketKey, (_key, signal) => api.tickets(patientId!, daysBack(TICKET_LOOKBACK_DAYS), signal));
+  const found = handOver && tickets.status === 'success' ? (tickets.data.find((t) => t.id === handOver) ?? null) : null;
   const blank = React.useCallback(
     (): AppealFields =>
       handOver
-        ? { kind: kindHandedOver ?? 'complaint', topic: 'complaint_about_visit', moId: null, address: '', comment: '' }
+        ? { kind: kindHandedOver ?? 'complaint', topic: 'complaint_about_visit', moId: found?.moId ?? null, address: '', comment: '' }
         : { kind: kindHandedOver ?? defaultKind, topic: null, moId: null, address: '', comment: '' },
-    [handOver, kindHandedOver, defaultKind],
+    [handOver, kindHandedOver, defaultKind, found],
   );
   const [fields, setFields] = React.useState<AppealFields>(blank);
   const touched = React.useRef<Set<AppealField>>(new Set());
@@ -163,10 +167,6 @@ export function useAppealForm(options: UseAppealOptions): AppealFormState {
   const { state: organisations, reload: reloadOrganisations } = useLoad('all', (_key, signal) => api.organisations(signal));
   const orgs = organisations.status === 'success' ? organisations.data : [];
 
-  // The complaint's ticket, among the patient's recent ones: its MO prefills the form.
-  const ticketKey = handOver && patientId ? `${patientId}|${handOver}` : null;
-  const { state: tickets } = useLoad(ticketKey, (_key, signal) => api.tickets(patientId!, daysBack(TICKET_LOOKBACK_DAYS), signal));
-  const found = handOver && tickets.status === 'success' ? (tickets.data.find((t) => t.id === handOver) ?? null) : null;
   React.useEffect(() => {
     if (found && !touched.current.has('moId')) setFields((f) => (f.moId === null ? { ...f, moId: found.moId } : f));
   }, [found]);

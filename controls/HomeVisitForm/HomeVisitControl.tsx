@@ -17,7 +17,7 @@ export interface HomeVisitControlProps extends Omit<HomeVisitPanelProps, 'api' |
 
 /** What the wrapper renders: the settings and the function-app client first, then the form. */
 export function HomeVisitControl({ webAPI, lcid, tokens, ...props }: HomeVisitControlProps): JSX.Element {
-  const state = useFunctionsClient(webAPI, { lcid, tokens });
+  const state = useFunctionsClient(webAPI, { lcid, lang: props.lang, tokens });
   return (
     <SetupGate state={state} lang={props.lang} strings={gateStrings(props.strings)}>
       {(client, settings) => <Connected client={client} defaultHours={settings.homeVisitHours} {...props} />}

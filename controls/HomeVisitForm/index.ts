@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { IInputs, IOutputs } from './generated/ManifestTypes';
 import { ControlRoot } from '../shared/components/ControlRoot';
-import { langOfLcid } from '../shared/api/client';
 import { entraTokens } from '../shared/auth/msalTokenSource';
 import { hostTheme } from '../shared/pcf/theme';
 import { allocatedWidth, fieldMode } from '../shared/pcf/mode';
 import { appendId } from '../shared/pcf/idList';
 import { readStrings } from '../shared/pcf/strings';
+import { uiLang } from '../shared/pcf/uiLang';
 import { HomeVisitControl } from './HomeVisitControl';
 import { HOME_VISIT_FORM_STRINGS } from './strings';
 
@@ -34,6 +34,7 @@ export class HomeVisitForm implements ComponentFramework.ReactControl<IInputs, I
     const mode = fieldMode(context, p.homeVisitIds);
     const delay = p.addressDelayMs.raw;
     const lcid = context.userSettings.languageId;
+    const strings = readStrings(context.resources, HOME_VISIT_FORM_STRINGS);
     return React.createElement(
       ControlRoot,
       { idPrefix: this.idPrefix, theme: hostTheme(context) },
@@ -41,7 +42,7 @@ export class HomeVisitForm implements ComponentFramework.ReactControl<IInputs, I
         webAPI: context.webAPI,
         lcid,
         tokens: entraTokens({ webAPI: context.webAPI, userSettings: context.userSettings }),
-        lang: langOfLcid(lcid),
+        lang: uiLang(strings.Lang, lcid),
         patientId: p.patientMisId.raw || null,
         patientName: p.patientName.raw || null,
         callId: p.callId.raw || null,
@@ -50,7 +51,7 @@ export class HomeVisitForm implements ComponentFramework.ReactControl<IInputs, I
         readOnly: mode.readOnly,
         masked: mode.masked,
         narrow: allocatedWidth(context) < NARROW_BELOW_PX,
-        strings: readStrings(context.resources, HOME_VISIT_FORM_STRINGS),
+        strings,
         onCreated: this.onCreated,
       }),
     );

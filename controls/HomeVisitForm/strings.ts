@@ -1,6 +1,6 @@
 /** Every resx key HomeVisitForm shows; the wrapper reads them once per render. */
 export const HOME_VISIT_FORM_STRINGS = [
-  'Header_Title', 'Header_Patient', 'Hours_ClosedTitle', 'Hours_Region', 'Hours_Mo', 'Hours_NextOpens',
+  'Lang', 'Header_Title', 'Header_Patient', 'Hours_ClosedTitle', 'Hours_Region', 'Hours_Mo', 'Hours_NextOpens',
   'Hours_NeverOpens', 'Hours_OpenUntil', 'Hours_Closed', 'Patient_None', 'Field_Address', 'Field_AddressHint',
   'Address_FromCard', 'Address_Resolving', 'Address_NotFound', 'Address_Mo', 'Address_Zone', 'Field_Intercom',
   'Field_Phone', 'Phone_FromCard', 'Field_Temperature', 'Field_TemperatureHint', 'Field_Complaints', 'Action_Submit',

@@ -62,6 +62,7 @@ const useStyles = makeStyles({
   secondary: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   details: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
+  badge: { alignSelf: 'flex-start' },
 });
 
 /**
@@ -177,7 +178,7 @@ export function HoursTab(props: HoursTabProps): JSX.Element {
             <Text as="h3" size={400} weight="semibold" data-testid="hours-title">
               {data.moName}
             </Text>
-            <Badge appearance="tint" color={state.open ? 'success' : 'informative'} data-testid="open-now">
+            <Badge appearance="tint" color={state.open ? 'success' : 'informative'} className={styles.badge} data-testid="open-now">
               {state.open ? format(strings.Hours_OpenNow, state.until ?? '') : strings.Hours_ClosedNow}
             </Badge>
             <dl className={styles.details}>

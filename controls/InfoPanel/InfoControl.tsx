@@ -18,7 +18,7 @@ export interface InfoControlProps extends Omit<InfoPanelContainerProps, 'api' | 
 
 /** What the wrapper renders: the settings and the function-app client first, then the tabs. */
 export function InfoControl({ webAPI, lcid, tokens, ...props }: InfoControlProps): JSX.Element {
-  const state = useFunctionsClient(webAPI, { lcid, tokens });
+  const state = useFunctionsClient(webAPI, { lcid, lang: props.lang, tokens });
   return (
     <SetupGate state={state} lang={props.lang} strings={gateStrings(props.strings)}>
       {(client) => <Connected client={client} webAPI={webAPI} {...props} />}

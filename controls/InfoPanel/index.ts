@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { IInputs, IOutputs } from './generated/ManifestTypes';
 import { ControlRoot } from '../shared/components/ControlRoot';
-import { langOfLcid } from '../shared/api/client';
 import { entraTokens } from '../shared/auth/msalTokenSource';
 import { hostTheme } from '../shared/pcf/theme';
 import { allocatedWidth, fieldMode } from '../shared/pcf/mode';
 import { appendId } from '../shared/pcf/idList';
 import { readStrings } from '../shared/pcf/strings';
+import { uiLang } from '../shared/pcf/uiLang';
 import { InfoControl } from './InfoControl';
 import type { InfoTab } from './InfoPanelContainer';
 import { INFO_PANEL_STRINGS } from './strings';
@@ -36,6 +36,7 @@ export class InfoPanel implements ComponentFramework.ReactControl<IInputs, IOutp
     const topicMode = fieldMode(context, p.topic);
     const appealMode = fieldMode(context, p.appealIds);
     const lcid = context.userSettings.languageId;
+    const strings = readStrings(context.resources, INFO_PANEL_STRINGS);
     const tab = p.defaultTab.raw;
     const minAge = p.volunteerMinAge.raw;
     return React.createElement(
@@ -45,7 +46,7 @@ export class InfoPanel implements ComponentFramework.ReactControl<IInputs, IOutp
         webAPI: context.webAPI,
         lcid,
         tokens: entraTokens({ webAPI: context.webAPI, userSettings: context.userSettings }),
-        lang: langOfLcid(lcid),
+        lang: uiLang(strings.Lang, lcid),
         topic: topicMode.masked ? null : (p.topic.raw ?? null),
         defaultTab: tab && TABS.includes(tab) ? (tab as InfoTab) : 'auto',
         patientId: p.patientMisId.raw || null,
@@ -55,7 +56,7 @@ export class InfoPanel implements ComponentFramework.ReactControl<IInputs, IOutp
         readOnly: appealMode.readOnly,
         masked: topicMode.masked,
         narrow: allocatedWidth(context) < NARROW_BELOW_PX,
-        strings: readStrings(context.resources, INFO_PANEL_STRINGS),
+        strings,
         onCreated: this.onCreated,
       }),
     );

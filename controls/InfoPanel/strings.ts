@@ -1,6 +1,6 @@
 /** Every resx key InfoPanel shows; the wrapper reads them once per render. */
 export const INFO_PANEL_STRINGS = [
-  'Tabs_Label', 'Tab_Covid', 'Tab_Volunteer', 'Tab_Hours', 'Tab_Checkups', 'Articles_Search', 'Articles_None',
+  'Lang', 'Tabs_Label', 'Tab_Covid', 'Tab_Volunteer', 'Tab_Hours', 'Tab_Checkups', 'Articles_Search', 'Articles_None',
   'Articles_NoMatch', 'Articles_Count', 'Articles_Loading', 'Error_Articles', 'Checkups_NoPatient', 'Checkups_Age',
   'Checkups_Due', 'Checkups_NotDue', 'Checkups_Checkup', 'Checkups_Dispensarisation', 'Checkups_Next',
   'Checkups_Minor', 'Checkups_Rule', 'Checkups_Articles', 'Years_one', 'Years_few', 'Years_many', 'Error_Patient',

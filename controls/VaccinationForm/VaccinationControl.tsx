@@ -17,7 +17,7 @@ export interface VaccinationControlProps extends Omit<VaccinationPanelProps, 'ap
 
 /** What the wrapper renders: the settings and the function-app client first, then the form. */
 export function VaccinationControl({ webAPI, lcid, tokens, ...props }: VaccinationControlProps): JSX.Element {
-  const state = useFunctionsClient(webAPI, { lcid, tokens });
+  const state = useFunctionsClient(webAPI, { lcid, lang: props.lang, tokens });
   return (
     <SetupGate state={state} lang={props.lang} strings={gateStrings(props.strings)}>
       {(client) => <Connected client={client} {...props} />}

@@ -50,7 +50,7 @@ const STATUS_COLOR: Record<DeliveryStatus, 'informative' | 'success' | 'danger'>
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  section: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM, border: 'none', margin: 0, padding: 0 },
+  section: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM, alignItems: 'start', border: 'none', margin: 0, padding: 0 },
   single: { gridTemplateColumns: 'minmax(0, 1fr)' },
   wide: { gridColumn: '1 / -1' },
   legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginBottom: tokens.spacingVerticalS, padding: 0 },

@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { IInputs, IOutputs } from './generated/ManifestTypes';
 import { ControlRoot } from '../shared/components/ControlRoot';
-import { langOfLcid } from '../shared/api/client';
 import { entraTokens } from '../shared/auth/msalTokenSource';
 import { hostTheme } from '../shared/pcf/theme';
 import { allocatedWidth, fieldMode } from '../shared/pcf/mode';
 import { appendId } from '../shared/pcf/idList';
 import { readStrings } from '../shared/pcf/strings';
+import { uiLang } from '../shared/pcf/uiLang';
 import { VaccinationControl } from './VaccinationControl';
 import { VACCINATION_FORM_STRINGS } from './strings';
 
@@ -32,6 +32,7 @@ export class VaccinationForm implements ComponentFramework.ReactControl<IInputs,
     if (this.written !== null && this.written === this.bound) this.written = null;
     const mode = fieldMode(context, p.vaccinationIds);
     const lcid = context.userSettings.languageId;
+    const strings = readStrings(context.resources, VACCINATION_FORM_STRINGS);
     const days = p.slotDays.raw;
     return React.createElement(
       ControlRoot,
@@ -40,13 +41,13 @@ export class VaccinationForm implements ComponentFramework.ReactControl<IInputs,
         webAPI: context.webAPI,
         lcid,
         tokens: entraTokens({ webAPI: context.webAPI, userSettings: context.userSettings }),
-        lang: langOfLcid(lcid),
+        lang: uiLang(strings.Lang, lcid),
         callId: p.callId.raw || null,
         slotDays: days !== null && days >= 1 && days <= 31 ? days : DEFAULT_SLOT_DAYS,
         readOnly: mode.readOnly,
         masked: mode.masked,
         narrow: allocatedWidth(context) < NARROW_BELOW_PX,
-        strings: readStrings(context.resources, VACCINATION_FORM_STRINGS),
+        strings,
         onCreated: this.onCreated,
       }),
     );

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import type { Lang } from '@eer/contract';
 import type { TokenSource } from '../auth/TokenSource';
 import { missingSettings, useEnvironmentSettings, type EnvironmentSettings, type SettingsWebApi } from '../settings';
 import { createApiClient, type ApiClient } from './client';
@@ -14,6 +15,8 @@ export type FunctionsClientState =
 export interface FunctionsClientOptions {
   /** The user's language: `context.userSettings.languageId`. */
   lcid: number | undefined;
+  /** The control's language when known (`uiLang`): wins over `lcid` for the Accept-Language of requests. */
+  lang?: Lang;
   /** Where the bearer token comes from; null (the default until sign-in is set up): operator routes answer `unauthenticated`. */
   tokens?: (settings: EnvironmentSettings) => TokenSource | null;
 }
@@ -26,13 +29,13 @@ const noTokens = (): null => null;
  */
 export function useFunctionsClient(webAPI: SettingsWebApi, options: FunctionsClientOptions): FunctionsClientState {
   const { settings, loading, error, reload } = useEnvironmentSettings(webAPI);
-  const { lcid, tokens = noTokens } = options;
+  const { lcid, lang, tokens = noTokens } = options;
   const latestTokens = React.useRef(tokens);
   latestTokens.current = tokens;
   const client = React.useMemo(
     () =>
-      settings?.functionsBaseUrl ? createApiClient({ baseUrl: settings.functionsBaseUrl, lcid, tokens: latestTokens.current(settings) }) : null,
-    [settings, lcid],
+      settings?.functionsBaseUrl ? createApiClient({ baseUrl: settings.functionsBaseUrl, lcid, ...(lang ? { lang } : {}), tokens: latestTokens.current(settings) }) : null,
+    [settings, lcid, lang],
   );
   if (loading) return { status: 'loading' };
   if (error || !settings) return { status: 'error', error, reload };
