@@ -25,6 +25,7 @@ import { APPEAL_KINDS, APPEAL_TOPICS, AppealKind, AppealTopic, REGION_TIME_ZONE,
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
 import { KeyHint } from '../shared/components/KeyHint';
+import { usePresence } from '../shared/hooks/usePresence';
 import { OrganisationCombobox } from '../shared/components/OrganisationCombobox';
 import { format, type Strings } from '../shared/pcf/strings';
 import type { AppealFormStringKey } from './strings';
@@ -105,7 +106,9 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
   const moErrorView = form.organisations.status === 'error' ? errorView(form.organisations.error, lang) : null;
   const recordErrorView = form.record.status === 'error' ? errorView(form.record.error, lang) : null;
   const certificateErrorView = form.certificate.status === 'error' ? errorView(form.certificate.error, lang) : null;
-  const pending = form.confirming;
+  const dialog = usePresence(form.confirming);
+  const pending = dialog.last;
+  const certificateDialog = usePresence(form.certificateAsked ? saved : null);
   const ticketText = form.ticket
     ? format(strings.Complaint_Ticket, form.ticket.found ? visitText(form.ticket.found, lang) : format(strings.Complaint_TicketUnknown, form.ticket.id))
     : null;
@@ -261,9 +264,9 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
         </div>
       )}
 
-      {pending && (
+      {dialog.mounted && pending && (
         <ConfirmDialog
-          open
+          open={dialog.open}
           title={strings.Confirm_Title}
           confirmLabel={strings.Confirm_Ok}
           cancelLabel={strings.Confirm_Cancel}
@@ -290,9 +293,9 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
           </dl>
         </ConfirmDialog>
       )}
-      {form.certificateAsked && saved && (
+      {certificateDialog.mounted && certificateDialog.last && (
         <ConfirmDialog
-          open
+          open={certificateDialog.open}
           title={strings.Certificate_Title}
           confirmLabel={strings.Confirm_Ok}
           cancelLabel={strings.Confirm_Cancel}
@@ -301,7 +304,7 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
           onConfirm={form.confirmCertificate}
           onCancel={form.cancelCertificate}
         >
-          <Text>{format(strings.Certificate_Text, saved.accepted.appealId)}</Text>
+          <Text>{format(strings.Certificate_Text, certificateDialog.last.accepted.appealId)}</Text>
         </ConfirmDialog>
       )}
     </section>

@@ -24,6 +24,7 @@ import { MaskedInput } from '../shared/components/MaskedInput';
 import { PHONE_MASK } from '../shared/components/phoneMask';
 import { dayMonth, weekSummary, weekdayNames } from '../shared/components/weeklyHours';
 import { isApiError } from '../shared/api/ApiError';
+import { usePresence } from '../shared/hooks/usePresence';
 import { format, type Strings } from '../shared/pcf/strings';
 import type { HomeVisitFormStringKey } from './strings';
 import { FIELD_ORDER, type HomeVisitField, type HomeVisitFormState, type HoursNotice } from './useHomeVisitForm';
@@ -120,7 +121,8 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
   const resolveErrorView = notFound ? null : errorView(resolveError, lang);
   const submitErrorView = errorView(form.submitError, lang);
   const cardErrorView = form.card.status === 'error' ? errorView(form.card.error, lang) : null;
-  const pending = form.confirming;
+  const dialog = usePresence(form.confirming);
+  const pending = dialog.last;
 
   return (
     <section className={styles.root} aria-labelledby={titleId} onKeyDown={onKeyDown}>
@@ -301,44 +303,44 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
         </div>
       )}
 
-      {/* Mounted only while asking: a closed Fluent dialog still plants focus-trap stubs in the page. */}
-      {pending && (
-      <ConfirmDialog
-        open
-        title={strings.Confirm_Title}
-        confirmLabel={strings.Confirm_Ok}
-        cancelLabel={strings.Confirm_Cancel}
-        busy={form.sending}
-        busyLabel={strings.Confirm_Busy}
-        onConfirm={form.confirm}
-        onCancel={form.cancel}
-      >
-        {resolution.data && (
-          <>
-            <Text>{format(strings.Confirm_Text, resolution.data.moName, resolution.data.zoneName)}</Text>
-            <dl className={styles.summary} data-testid="confirm-summary">
-              <dt className={styles.term}>{strings.Field_Address}</dt>
-              <dd className={styles.value}>{pending.address.text}</dd>
-              {pending.intercomCode && (
-                <>
-                  <dt className={styles.term}>{strings.Field_Intercom}</dt>
-                  <dd className={styles.value}>{pending.intercomCode}</dd>
-                </>
-              )}
-              <dt className={styles.term}>{strings.Field_Phone}</dt>
-              <dd className={styles.value}>{formatPhone(pending.phone)}</dd>
-              {pending.temperature !== undefined && (
-                <>
-                  <dt className={styles.term}>{strings.Field_Temperature}</dt>
-                  <dd className={styles.value}>{pending.temperature.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 1 })}</dd>
-                </>
-              )}
-              <dt className={styles.term}>{strings.Field_Complaints}</dt>
-              <dd className={styles.value}>{pending.complaints}</dd>
-            </dl>
-          </>
-        )}
-      </ConfirmDialog>
+      {/* Mounted only around asking: a closed Fluent dialog still plants focus-trap stubs in the page. */}
+      {dialog.mounted && (
+        <ConfirmDialog
+          open={dialog.open}
+          title={strings.Confirm_Title}
+          confirmLabel={strings.Confirm_Ok}
+          cancelLabel={strings.Confirm_Cancel}
+          busy={form.sending}
+          busyLabel={strings.Confirm_Busy}
+          onConfirm={form.confirm}
+          onCancel={form.cancel}
+        >
+          {pending && resolution.data && (
+            <>
+              <Text>{format(strings.Confirm_Text, resolution.data.moName, resolution.data.zoneName)}</Text>
+              <dl className={styles.summary} data-testid="confirm-summary">
+                <dt className={styles.term}>{strings.Field_Address}</dt>
+                <dd className={styles.value}>{pending.address.text}</dd>
+                {pending.intercomCode && (
+                  <>
+                    <dt className={styles.term}>{strings.Field_Intercom}</dt>
+                    <dd className={styles.value}>{pending.intercomCode}</dd>
+                  </>
+                )}
+                <dt className={styles.term}>{strings.Field_Phone}</dt>
+                <dd className={styles.value}>{formatPhone(pending.phone)}</dd>
+                {pending.temperature !== undefined && (
+                  <>
+                    <dt className={styles.term}>{strings.Field_Temperature}</dt>
+                    <dd className={styles.value}>{pending.temperature.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 1 })}</dd>
+                  </>
+                )}
+                <dt className={styles.term}>{strings.Field_Complaints}</dt>
+                <dd className={styles.value}>{pending.complaints}</dd>
+              </dl>
+            </>
+          )}
+        </ConfirmDialog>
       )}
     </section>
   );

@@ -19,6 +19,7 @@ import { ErrorBar, errorView } from '../shared/components/ErrorBar';
 import { KeyHint } from '../shared/components/KeyHint';
 import { MaskedInput } from '../shared/components/MaskedInput';
 import { PHONE_MASK } from '../shared/components/phoneMask';
+import { usePresence } from '../shared/hooks/usePresence';
 import { format, type Strings } from '../shared/pcf/strings';
 import { errorStrings } from './ArticleList';
 import { yearsText } from './CheckupsTab';
@@ -60,6 +61,8 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
     if (form.sent) newButton.current?.focus();
   }, [form.sent]);
   const disabled = readOnly || form.sending;
+  const dialog = usePresence(form.confirming);
+  const pending = dialog.last;
   const { fields, issues } = form;
   const errorViewOf = errorView(form.error, lang);
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -137,9 +140,9 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
           </div>
         </>
       )}
-      {form.confirming && (
+      {dialog.mounted && pending && (
         <ConfirmDialog
-          open
+          open={dialog.open}
           title={strings.Volunteer_ConfirmTitle}
           confirmLabel={strings.Confirm_Ok}
           cancelLabel={strings.Confirm_Cancel}
@@ -151,13 +154,13 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
           <Text>{strings.Volunteer_ConfirmText}</Text>
           <dl className={styles.summary}>
             <dt className={styles.term}>{strings.Volunteer_Who}</dt>
-            <dd className={styles.value}>{form.confirming.name}</dd>
+            <dd className={styles.value}>{pending.name}</dd>
             <dt className={styles.term}>{strings.Volunteer_Address}</dt>
-            <dd className={styles.value}>{form.confirming.address.text}</dd>
+            <dd className={styles.value}>{pending.address.text}</dd>
             <dt className={styles.term}>{strings.Volunteer_Phone}</dt>
-            <dd className={styles.value}>{formatPhone(form.confirming.phone)}</dd>
+            <dd className={styles.value}>{formatPhone(pending.phone)}</dd>
             <dt className={styles.term}>{strings.Volunteer_Help}</dt>
-            <dd className={styles.value}>{form.confirming.help}</dd>
+            <dd className={styles.value}>{pending.help}</dd>
           </dl>
         </ConfirmDialog>
       )}

@@ -30,6 +30,7 @@ import { DATE_MASK, SNILS_MASK, dateMaskFromIso } from '../shared/components/mas
 import { OrganisationCombobox } from '../shared/components/OrganisationCombobox';
 import { PHONE_MASK } from '../shared/components/phoneMask';
 import { TimeCells } from '../shared/components/TimeCells';
+import { usePresence } from '../shared/hooks/usePresence';
 import { weekSummary, weekdayNames } from '../shared/components/weeklyHours';
 import { format, type Strings } from '../shared/pcf/strings';
 import type { VaccinationFormStringKey } from './strings';
@@ -96,7 +97,8 @@ export function VaccinationFormView({ form, slotDays, readOnly, narrow, lang, st
   const orgsError = error(form.organisations);
   const slotsError = form.slots ? error(form.slots) : null;
   const submitError = errorView(form.submitError, lang);
-  const pending = form.confirming;
+  const dialog = usePresence(form.confirming);
+  const pending = dialog.last;
   const text = (name: 'lastName' | 'firstName' | 'middleName' | 'position', label: string, required: boolean, max: number) => (
     <Field label={label} required={required} validationState={issues[name] ? 'error' : 'none'} validationMessage={issues[name]}>
       <Input
@@ -315,9 +317,9 @@ export function VaccinationFormView({ form, slotDays, readOnly, narrow, lang, st
           </div>
         </>
       )}
-      {pending && (
+      {dialog.mounted && pending && (
         <ConfirmDialog
-          open
+          open={dialog.open}
           title={strings.Confirm_Title}
           confirmLabel={strings.Confirm_Ok}
           cancelLabel={strings.Confirm_Cancel}

@@ -21,6 +21,14 @@ const ARTICLES = [
   { eer_infoarticleid: 'a-3', [A.name]: 'Диспансеризация с 40 лет', [A.topic]: 7, [A.text]: 'С 40 лет диспансеризация проводится ежегодно.', [A.minAge]: 40, [A.maxAge]: 150, [A.isActive]: true },
 ];
 
+/**
+ * After a confirmation dialog the page is readable again: nothing around the notice stays aria-hidden (a Fluent 9.46
+ * Dialog unmounted while open leaves it, which this test found; the controls close it first — usePresence).
+ */
+async function readable(page: import('playwright-core').Page, testId: string): Promise<void> {
+  await page.waitForFunction((id) => document.querySelector(`#TestControl-pcf-container-id [data-testid="${id}"]`)?.closest('[aria-hidden="true"]') === null, testId);
+}
+
 /** The next Tuesday (from tomorrow) at a wall-clock time of the region (UTC+3): the function app's EER_NOW. */
 function tuesdayAt(time: string): string {
   const t = new Date(`${localDate(new Date())}T00:00:00Z`);
@@ -82,8 +90,7 @@ describe('forms and information controls in the harness against the local stack'
     const { requestId } = (await response.json()) as { requestId: string };
     await control.getByTestId('done').waitFor();
     expect(await control.getByTestId('delivery-status').textContent()).toContain('Доставлена в МО');
-    // the closed dialog leaves the page readable: nothing of the control stays aria-hidden
-    await page.waitForFunction(() => document.querySelector('#TestControl-pcf-container-id [data-testid="done"]')?.closest('[aria-hidden="true"]') === null);
+    await readable(page, 'done');
     await view.screenshot('harness-HomeVisitForm-done');
     await page.getByText(`hv-0,${requestId}`).first().waitFor({ timeout: 10_000 });
     const mail = await stack.mail.waitFor((m) => m.subject?.includes(requestId) ?? false);
@@ -114,6 +121,7 @@ describe('forms and information controls in the harness against the local stack'
     await page.getByRole('alertdialog').getByRole('button', { name: 'ОК' }).click();
     const { appealId } = (await (await made).json()) as { appealId: string };
     await control.getByTestId('done').waitFor();
+    await readable(page, 'done');
     const tag = control.getByTestId('certificate-tag');
     await page.waitForFunction(() => !(document.querySelector('[data-testid="certificate-tag"]') as HTMLButtonElement | null)?.disabled);
     await tag.click();
@@ -160,6 +168,7 @@ describe('forms and information controls in the harness against the local stack'
     expect(response.status()).toBe(200);
     const { registrationId } = (await response.json()) as { registrationId: string };
     await control.getByTestId('done').waitFor();
+    await readable(page, 'done');
     await view.screenshot('harness-VaccinationForm-done');
     await stack.sms.waitFor((m) => m.to === '+79161230077');
     await page.getByText(registrationId).first().waitFor({ timeout: 10_000 });
@@ -203,6 +212,7 @@ describe('forms and information controls in the harness against the local stack'
     const response = await made;
     expect(((await response.request().postDataJSON()) as { topic: string }).topic).toBe('volunteer_help');
     await control.getByTestId('volunteer-done').waitFor();
+    await readable(page, 'volunteer-done');
     await view.screenshot('harness-InfoPanel-volunteer');
     expect(view.errors).toEqual([]);
     await page.close();
