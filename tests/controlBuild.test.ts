@@ -21,8 +21,8 @@ describe('controls/build.js', () => {
     fs.copyFileSync(path.join(controls, 'tsconfig.json'), path.join(scratch, 'tsconfig.json'));
     fs.writeFileSync(path.join(scratch, 'CallPanel', 'pcfconfig.json'), JSON.stringify({ outDir: '../out/CallPanel' }));
     const index = path.join(scratch, 'CallPanel', 'index.ts');
-    // A type error planted at the end of the control's entry file.
-    fs.appendFileSync(index, "\nexport const plantedTypeError: number = 'not a number';\n");
+    // A type error planted at the end of the control's entry file (not exported: pcf-scripts allows one export only).
+    fs.appendFileSync(index, "\nconst plantedTypeError: number = 'not a number';\nvoid plantedTypeError;\n");
 
     const result = spawnSync(process.execPath, [path.join(controls, 'build.js'), '--root', scratch], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(result.status).toBe(1);

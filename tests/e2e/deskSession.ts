@@ -228,6 +228,10 @@ export class DeskSession {
     await this.page
       .waitForFunction("!document.querySelector('body > [aria-hidden=\"true\"]:not([data-tabster-dummy])')", null, { timeout: 10_000 })
       .catch(() => undefined);
+    // An opening dialog fades in: axe would measure the contrast of half-transparent text. Wait for running (finite) animations.
+    await this.page
+      .evaluate("Promise.race([Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 5000))])")
+      .catch(() => undefined);
     if (!(await this.page.evaluate("typeof window.axe !== 'undefined'"))) await this.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     // Fluent's focus manager (tabster) puts aria-hidden focus sentinels (<i data-tabster-dummy>) around focus groups;
     // they hand focus on at once and are never read out, so they are left out of the check.
