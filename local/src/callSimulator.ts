@@ -20,7 +20,8 @@ const USAGE = `Usage: npm run call -- [options]
   --digit <1-8>          IVR topic the caller chose (default 3, doctor's appointment)
   --from <number>        caller number, e.g. +79161234567 (default: withheld)
   --operator <id>        operator the platform's distributor chose (default: none, offered to the group)
-  --event <kind>         offered | answered | ended | abandoned | full (default full: offered, answered, ended)
+  --event <kind>         offered | answered | ended | abandoned | full (offered, answered, ended); default: full with
+                         --operator or --answered-by, otherwise offered (the operator answers on the desk)
   --call-id <id>         telephony call id (default: a new one; give it to continue a call)
   --answered-by <id>     who answers a group call in --event full / answered (default: --operator)
   --ring-ms <ms>         wait between offered and answered in full (default 2000)
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
       digit: { type: 'string', default: '3' },
       from: { type: 'string' },
       operator: { type: 'string' },
-      event: { type: 'string', default: 'full' },
+      event: { type: 'string' },
       'call-id': { type: 'string' },
       'answered-by': { type: 'string' },
       'ring-ms': { type: 'string', default: '2000' },
@@ -88,7 +89,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const kind = values.event as EventKind;
+  // Without an operator nobody can answer for the simulator: the call is offered and answered on the desk.
+  const kind = (values.event ?? (values.operator || values['answered-by'] ? 'full' : 'offered')) as EventKind;
   if (!EVENTS.includes(kind)) fail(`--event must be one of ${EVENTS.join(', ')}`);
   const digit = Number(values.digit);
   if (!Number.isInteger(digit) || digit < 1 || digit > 8) fail('--digit must be 1..8');

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   out(`  The controls sign in at the development identity over https with a self-signed certificate: if a sign-in`);
   out(`  window warns about it, open ${stack.identity.secureUrl}/ once and accept the certificate.`);
   out('Place a test call (in another terminal), then answer it on the desk:');
-  out('  npm run call -- --digit 3 --from +79161234567 --event offered');
+  out('  npm run call -- --digit 3 --from +79161234567');
   out('  (digits 1–8 are the IVR topics; +79161234567 is the fixture patient Вересаев Г. А., SNILS 112-233-445 95)');
   out(`Sent SMS and e-mails: ${desk.inboxUrl}`);
   out('Ctrl+C stops everything.');

@@ -37,7 +37,9 @@ describe('call simulator', () => {
   });
 
   it('offers a call to the group and reports a rejected event with a failing exit code', async () => {
-    await call('--event', 'offered', '--digit', '1', '--call-id', 'sim-group-1');
+    // No --event and no operator: the call is only offered (the operator answers on the desk).
+    const { stdout } = await call('--digit', '1', '--call-id', 'sim-group-1');
+    expect(stdout.split('\n').filter(Boolean).map((l) => l.split(' ')[0])).toEqual(['offered']);
     expect(await op.next('callOffered', (n) => n.telephonyCallId === 'sim-group-1')).toMatchObject({ claimable: true, callerNumber: null });
     await expect(run(process.execPath, [simulator, '--url', `${stack.functionsUrl}/telephony/events`, '--secret', 'not-the-secret-0123456789', '--event', 'abandoned'])).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('401') });
     await expect(call('--digit', '9')).rejects.toMatchObject({ code: 2 });

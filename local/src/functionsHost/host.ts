@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { ERROR_RETRYABLE, ERROR_STATUS, type ErrorCode } from '@eer/contract';
 import type { HttpFunctionDefinition } from './loadDefinitions';
 import { compileRoute, type CompiledRoute } from './routes';
 
@@ -36,11 +37,11 @@ interface Route {
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
 
-function jsonError(status: number, code: string, message: string, correlationId: string): { status: number; headers: Record<string, string>; body: string } {
+function jsonError(code: ErrorCode, message: string, correlationId: string): { status: number; headers: Record<string, string>; body: string } {
   return {
-    status,
+    status: ERROR_STATUS[code],
     headers: { 'content-type': 'application/json; charset=utf-8', 'x-correlation-id': correlationId },
-    body: JSON.stringify({ code, message, correlationId, retryable: false }),
+    body: JSON.stringify({ code, message, correlationId, retryable: ERROR_RETRYABLE[code] }),
   };
 }
 
@@ -83,7 +84,7 @@ export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
     const path = url.pathname;
     const prefixPath = prefix ? `/${prefix}` : '';
     if (prefixPath && !path.toLowerCase().startsWith(`${prefixPath.toLowerCase()}/`) && path.toLowerCase() !== prefixPath.toLowerCase()) {
-      const e = jsonError(404, 'not_found', 'No function at this path', correlationId);
+      const e = jsonError('not_found', 'No function at this path', correlationId);
       return send(e.status, e.headers, e.body);
     }
     const routePath = path.slice(prefixPath.length) || '/';
@@ -95,8 +96,8 @@ export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
     const hit = candidates.find((c) => c.r.methods === null || c.r.methods.has(method));
     if (!hit) {
       const e = candidates.length > 0
-        ? jsonError(405, 'method_not_allowed', `Method ${method} is not allowed here`, correlationId)
-        : jsonError(404, 'not_found', 'No function at this path', correlationId);
+        ? jsonError('method_not_allowed', `Method ${method} is not allowed here`, correlationId)
+        : jsonError('not_found', 'No function at this path', correlationId);
       return send(e.status, e.headers, e.body);
     }
 
@@ -113,11 +114,11 @@ export function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
     });
     req.on('end', () => {
       if (tooLarge) {
-        const e = jsonError(413, 'payload_too_large', `Body over ${maxBody} bytes`, correlationId);
+        const e = jsonError('payload_too_large', `Body over ${maxBody} bytes`, correlationId);
         return send(e.status, e.headers, e.body);
       }
       void invoke(hit.r.definition, hit.params ?? {}).catch(() => {
-        const e = jsonError(500, 'internal', 'Internal error', correlationId);
+        const e = jsonError('internal', 'Internal error', correlationId);
         send(e.status, e.headers, e.body);
       });
     });
