@@ -1,4 +1,7 @@
-import { createContextMock, createWebApiMock, parseODataQuery, property, seedEnvironmentVariables } from './contextMock';
+import { parseODataQuery } from '@eer/local/src/desk/odata';
+import { createContextMock, createWebApiMock, property, seedEnvironmentVariables } from './contextMock';
+
+const QUERY_INVALID = 0x80060888 | 0; // Dataverse's HRESULT for a query it cannot read
 
 describe('webAPI mock (in-memory Dataverse)', () => {
   const seedCalls = () =>
@@ -24,6 +27,20 @@ describe('webAPI mock (in-memory Dataverse)', () => {
     expect(await ids("eer_offeredat ge '2026-11-26T09:00:00Z'")).toEqual(['c1', 'c2']);
     expect(await ids('eer_comment eq null')).toEqual(['c1', 'c2', 'c3']);
     expect(await ids(encodeURIComponent("eer_name eq 'A'"))).toEqual(['c1']);
+  });
+
+  it('filters lookups by GUID (braces and case ignored) and orders Date values as instants', async () => {
+    const api = createWebApiMock({
+      tables: {
+        eer_appeal: [
+          { eer_appealid: 'a1', _eer_callid_value: '0f8fad5b-d9cb-469f-a165-70867728950e', eer_at: new Date('2026-11-26T09:05:00Z') },
+          { eer_appealid: 'a2', _eer_callid_value: '7c9e6679-7425-40de-944b-e07fc1f90ae7', eer_at: new Date('2026-11-26T09:00:00Z') },
+        ],
+      },
+    });
+    const ids = async (options: string) => (await api.retrieveMultipleRecords('eer_appeal', options)).entities.map((e) => e.eer_appealid as string);
+    expect(await ids('?$filter=_eer_callid_value eq 0F8FAD5B-D9CB-469F-A165-70867728950E')).toEqual(['a1']);
+    expect(await ids('?$orderby=eer_at')).toEqual(['a2', 'a1']);
   });
 
   it('projects $select (plus the primary key), orders, limits and pages with nextLink', async () => {
@@ -72,8 +89,9 @@ describe('webAPI mock (in-memory Dataverse)', () => {
 
   it('refuses what it does not understand instead of answering wrongly, and can fail on demand', async () => {
     const api = seedCalls();
-    await expect(api.retrieveMultipleRecords('eer_call', '?fetchXml=<fetch/>')).rejects.toThrow(/unsupported query option/);
-    await expect(api.retrieveMultipleRecords('eer_call', '?$filter=eer_topic in (1,2)')).rejects.toThrow(/operator/);
+    await expect(api.retrieveMultipleRecords('eer_call', '?fetchXml=<fetch/>')).rejects.toMatchObject({ errorCode: QUERY_INVALID, message: expect.stringMatching(/not supported/) });
+    await expect(api.retrieveMultipleRecords('eer_call', '?$filter=eer_topic in (1,2)')).rejects.toMatchObject({ errorCode: QUERY_INVALID, message: expect.stringMatching(/operator/) });
+    await expect(api.retrieveMultipleRecords('eer_call', '?$top=many')).rejects.toMatchObject({ errorCode: QUERY_INVALID });
     await expect(api.retrieveMultipleRecords('eer_call', '?$expand=nothing')).rejects.toThrow(/no relationship/);
     api.failNext('retrieveMultipleRecords');
     await expect(api.retrieveMultipleRecords('eer_call')).rejects.toMatchObject({ errorCode: -2147220960 });

@@ -3,6 +3,9 @@
  * `and`/`or`/`not`, parentheses, `contains`/`startswith`/`endswith`), `$orderby`, `$top`, `$expand` (collection
  * navigation with nested options) and the desk's own `$skiptoken`. Anything else is refused, so a control never
  * passes here on a query Dataverse would treat differently. Column names are checked by the store, not here.
+ *
+ * The one OData implementation of the repository: the desk's store and the controls' test double of `webAPI`
+ * (controls/shared/test/contextMock.ts) both use it, so it imports nothing but errors.ts (no Node modules).
  */
 import { DataverseError } from './errors';
 
@@ -192,6 +195,7 @@ export function filterColumns(node: FilterNode): string[] {
 
 /** Dataverse compares text case-insensitively; GUIDs without braces; dates as instants. */
 function normal(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime();
   if (typeof value !== 'string') return value;
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
     const time = Date.parse(value);
@@ -232,4 +236,21 @@ export function matches(node: FilterNode, row: Record<string, unknown>): boolean
       return { eq: c === 0, ne: c !== 0, gt: c > 0, ge: c >= 0, lt: c < 0, le: c <= 0 }[node.op];
     }
   }
+}
+
+/** `$filter`, then `$orderby`, then `$top` over in-memory rows (`$select`/`$expand` shape rows; the caller's job). */
+export function runQuery<R extends Record<string, unknown>>(rows: R[], query: ODataQuery): R[] {
+  let out = query.filter ? rows.filter((row) => matches(query.filter!, row)) : [...rows];
+  if (query.orderby) {
+    const order = query.orderby;
+    out.sort((a, b) => {
+      for (const { column, desc } of order) {
+        const c = compareValues(a[column], b[column]);
+        if (c !== 0) return desc ? -c : c;
+      }
+      return 0;
+    });
+  }
+  if (query.top !== undefined) out = out.slice(0, query.top);
+  return out;
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ModelColumn, ModelTable, SolutionModel } from '@eer/solution';
 import { DataverseError } from './errors';
-import { compareValues, filterColumns, matches, parseODataQuery, type ODataQuery } from './odata';
+import { filterColumns, parseODataQuery, runQuery, type ODataQuery } from './odata';
 
 export type Row = Record<string, unknown>;
 
@@ -180,24 +180,8 @@ export class DeskStore {
       const rel = this.relationships.find((r) => r.name === expand.name && r.from === t.logicalName)!;
       const target = this.table(rel.to);
       const related = this.rows.get(rel.to)!.filter((r) => r[`_${rel.lookup}_value`] === row[t.primaryIdAttribute]);
-      out[expand.name] = this.run(related, expand.query).map((r) => this.shape(target, r, { ...expand.query, expand: [] }));
+      out[expand.name] = runQuery(related, expand.query).map((r) => this.shape(target, r, { ...expand.query, expand: [] }));
     }
-    return out;
-  }
-
-  private run(rows: Row[], query: ODataQuery): Row[] {
-    let out = query.filter ? rows.filter((row) => matches(query.filter!, row)) : [...rows];
-    if (query.orderby) {
-      const order = query.orderby;
-      out.sort((a, b) => {
-        for (const { column, desc } of order) {
-          const c = compareValues(a[column], b[column]);
-          if (c !== 0) return desc ? -c : c;
-        }
-        return 0;
-      });
-    }
-    if (query.top !== undefined) out = out.slice(0, query.top);
     return out;
   }
 
@@ -221,7 +205,7 @@ export class DeskStore {
     const t = this.table(table);
     const query = parseODataQuery(options);
     this.checkQuery(t, query);
-    const all = this.run(this.rows.get(table)!, query);
+    const all = runQuery(this.rows.get(table)!, query);
     const start = query.skiptoken ?? 0;
     const size = maxPageSize && maxPageSize > 0 ? Math.min(maxPageSize, MAX_PAGE) : MAX_PAGE;
     const value = all.slice(start, start + size).map((row) => this.shape(t, row, query));
