@@ -5,6 +5,8 @@ const moduleNameMapper = {
   '^@eer/contract$': '<rootDir>/contract/src/index.ts',
   '^@eer/local$': '<rootDir>/local/src/index.ts',
   '^@eer/solution$': '<rootDir>/solution/pack/index.ts',
+  // @eer/local imports the function app's built files (dist mirrors the source tree); tests read the source.
+  '^@eer/integration-functions/dist/(.*)$': '<rootDir>/integration-functions/$1',
 };
 // Timeouts are generous on purpose: CI has 2 cores, and a test that starts the local stack seeds a FHIR server.
 // They bound a hung test; speed is measured by the benchmark scripts, never by timed tests.

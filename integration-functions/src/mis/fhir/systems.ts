@@ -1,12 +1,14 @@
 /**
  * Identifier systems, code systems and extension URLs the FHIR adapter relies on (the FHIR model is documented in
  * local/src/sandboxMis/README.md). SNILS, OMS and identity documents follow the Russian core profile (RuCore); the
- * rest are the MIS's own URNs. The sandbox MIS publishes the same values (a test checks they agree).
+ * rest are the MIS's own URNs. The one list: the sandbox MIS (@eer/local, local/src/sandboxMis/fhirModel.ts) imports
+ * it from here, because deployed code must never depend on the local stand-ins.
  */
 
 export const SNILS_SYSTEM = 'https://fhir.ru/ig/core/systems/snils';
 export const OMS_SYSTEM = 'https://fhir.ru/ig/core/systems/oms';
 export const IDENTITY_DOCUMENT_SYSTEM = 'https://fhir.ru/ig/core/systems/identity-document';
+/** Identifier.type of a passport: НСИ «Документы, удостоверяющие личность». */
 export const IDENTITY_DOCUMENT_TYPE_SYSTEM = 'https://fhir.ru/ig/core/CodeSystem/core-cs-nsi-identity-document';
 /** НСИ «Документы, удостоверяющие личность»: 1 — passport of the Russian Federation. */
 export const PASSPORT_TYPE_CODE = '1';
@@ -14,6 +16,7 @@ export const FIAS_HOUSE_SYSTEM = 'urn:hl7-ru:fias:houseguid';
 /** RuCore address extension: sub-extensions `aoguid` and `houseguid`. */
 export const FIAS_EXTENSION = 'https://fhir.ru/ig/core/StructureDefinition/fias';
 
+/** Systems of the MIS itself (project-local URNs). */
 const LOCAL = 'urn:eer122:fhir';
 export const ORGANIZATION_KIND_SYSTEM = `${LOCAL}:organization-kind`;
 export const LOCATION_KIND_SYSTEM = `${LOCAL}:location-kind`;
@@ -25,6 +28,7 @@ export const VACCINE_SYSTEM = `${LOCAL}:vaccine`;
 export const APPEAL_KIND_SYSTEM = `${LOCAL}:appeal-kind`;
 export const APPEAL_TOPIC_SYSTEM = `${LOCAL}:appeal-topic`;
 export const OKATO_SYSTEM = `${LOCAL}:okato`;
+/** Client keys of writes: the same key again finds the first resource (idempotency). */
 export const CLIENT_KEY_SYSTEM = `${LOCAL}:client-key`;
 
 export const EXT = {
@@ -44,6 +48,7 @@ export const EXT = {
   dose: `${LOCAL}:ext:dose`,
   employer: `${LOCAL}:ext:employer`,
   position: `${LOCAL}:ext:position`,
+  /** SMART Scheduling Links: people per slot. */
   slotCapacity: 'http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity',
 } as const;
 
