@@ -8,5 +8,6 @@ export const APPEAL_FORM_STRINGS = [
   'Certificate_Tag', 'Certificate_Set', 'Certificate_Title', 'Certificate_Text', 'Certificate_Busy', 'Action_New',
   'Status_Masked', 'Loading', 'Error_SaveTitle', 'Error_MoTitle', 'Error_RecordTitle', 'Error_CertificateTitle',
   'Error_Setup', 'Error_Settings', 'Error_CorrelationId', 'Error_Retry', 'Error_Dismiss',
+  'Status_queued', 'Status_Reason', 'Done_Queued',
 ] as const;
 export type AppealFormStringKey = (typeof APPEAL_FORM_STRINGS)[number];

@@ -1,25 +1,9 @@
 import * as React from 'react';
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  Textarea,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
-import { formatPhone, type DeliveryStatus, type Lang } from '@eer/contract';
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { formatPhone, type Lang } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { KeyHint } from '../shared/components/KeyHint';
+import { DoneNotice, SubmitButton, Summary, TextField, deliveryStrings, submitOnCtrlEnter, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { MaskedInput } from '../shared/components/MaskedInput';
 import { PHONE_MASK } from '../shared/components/phoneMask';
 import { dayMonth, weekSummary, weekdayNames } from '../shared/components/weeklyHours';
@@ -27,7 +11,7 @@ import { isApiError } from '../shared/api/ApiError';
 import { usePresence } from '../shared/hooks/usePresence';
 import { format, type Strings } from '../shared/pcf/strings';
 import type { HomeVisitFormStringKey } from './strings';
-import { FIELD_ORDER, type HomeVisitField, type HomeVisitFormState, type HoursNotice } from './useHomeVisitForm';
+import { FIELD_ORDER, type HomeVisitFormState, type HoursNotice } from './useHomeVisitForm';
 
 export interface HomeVisitFormViewProps {
   form: HomeVisitFormState;
@@ -47,9 +31,6 @@ const useStyles = makeStyles({
   resolved: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  summary: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0, marginTop: tokens.spacingVerticalS },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
 });
 
 /** The warning at the top when requests are not taken, or one line saying until when they are. */
@@ -78,12 +59,6 @@ function HoursBar({ notice, lang, strings }: { notice: HoursNotice; lang: Lang; 
   );
 }
 
-const STATUS_COLOR: Record<DeliveryStatus, 'informative' | 'success' | 'danger'> = {
-  accepted: 'informative',
-  delivered: 'success',
-  failed: 'danger',
-};
-
 /**
  * Manual §5, fig. 13–15: the home-visit form, its confirmation and the notice that the request is made. Pure: data
  * and callbacks come in `form` (useHomeVisitForm).
@@ -93,39 +68,23 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
   const styles = useStyles();
   const titleId = useId('hv-title');
   const blockedId = useId('hv-blocked');
-  const refs = React.useRef<Partial<Record<HomeVisitField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
-  const newButton = React.useRef<HTMLButtonElement>(null);
   const errorStrings = { correlationId: strings.Error_CorrelationId, retry: strings.Error_Retry, dismiss: strings.Error_Dismiss };
-
-  // A refused submit puts the caret in the first field to fix.
-  React.useEffect(() => {
-    if (form.issueVersion === 0) return;
-    const first = FIELD_ORDER.find((f) => form.issues[f] !== undefined);
-    if (first) refs.current[first]?.focus();
-    // only on a new refusal, not on every edit
-  }, [form.issueVersion]);
-  React.useEffect(() => {
-    if (form.result) newButton.current?.focus();
-  }, [form.result]);
-
-  const { fields, issues, resolution, result } = form;
+  const { fields, issues, resolution, result, delivery } = form;
+  // A refused submit puts the caret in the first field to fix; after a send «new request» takes the focus.
+  const refs = useFirstIssueFocus(form.issueVersion, issues, FIELD_ORDER);
+  const newButton = useFocusWhen(result);
   const disabled = readOnly || form.sending;
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) {
-      event.preventDefault();
-      form.submit();
-    }
-  };
   const resolveError = resolution.status === 'error' ? resolution.error : null;
   const notFound = isApiError(resolveError) && resolveError.code === 'not_found';
   const resolveErrorView = notFound ? null : errorView(resolveError, lang);
   const submitErrorView = errorView(form.submitError, lang);
   const cardErrorView = form.card.status === 'error' ? errorView(form.card.error, lang) : null;
+  const recordErrorView = form.record.status === 'error' ? errorView(form.record.error, lang) : null;
   const dialog = usePresence(form.confirming);
   const pending = dialog.last;
 
   return (
-    <section className={styles.root} aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <section className={styles.root} aria-labelledby={titleId} onKeyDown={submitOnCtrlEnter(form.submit)}>
       {form.hours && <HoursBar notice={form.hours} lang={lang} strings={strings} />}
       <div className={styles.header}>
         <Text id={titleId} as="h2" size={500} weight="semibold">
@@ -140,55 +99,42 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
       )}
       {cardErrorView && <ErrorBar error={cardErrorView} title={strings.Error_CardTitle} strings={errorStrings} onRetry={form.reloadCard} />}
 
-      {result ? (
+      {result && delivery ? (
         <>
-          <MessageBar intent={result.status === 'failed' ? 'warning' : 'success'} layout="multiline" politeness="polite" data-testid="done">
-            <MessageBarBody>
-              <MessageBarTitle>{result.status === 'failed' ? strings.Done_FailedTitle : strings.Done_Title}</MessageBarTitle>
-              {format(strings.Done_Text, result.requestId, result.moName)}{' '}
-              {result.emailSent ? strings.Done_Emailed : strings.Done_NotEmailed}
-              {result.reason && <div>{result.reason}</div>}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Badge appearance="tint" color={STATUS_COLOR[result.status]} data-testid="delivery-status">
-                {`${strings.Status_Label}: ${strings[`Status_${result.status}`]}`}
-              </Badge>
-            </MessageBarActions>
-          </MessageBar>
+          <DoneNotice title={delivery.state === 'failed' ? strings.Done_FailedTitle : strings.Done_Title} delivery={delivery} strings={deliveryStrings(strings)}>
+            {delivery.state === 'queued'
+              ? format(strings.Done_Queued, result.moName)
+              : `${format(strings.Done_Text, delivery.resultId ?? result.requestId, result.moName)} ${delivery.state === 'delivered' || result.emailSent ? strings.Done_Emailed : strings.Done_NotEmailed}`}
+          </DoneNotice>
           <div className={styles.actions}>
             <Button ref={newButton} onClick={form.startNew} disabled={readOnly}>
               {strings.Action_New}
             </Button>
+            {form.record.status === 'busy' && <Spinner size="extra-tiny" label={strings.Record_Saving} labelPosition="after" />}
           </div>
+          {recordErrorView && <ErrorBar error={{ ...recordErrorView, retryable: true }} title={strings.Error_RecordTitle} strings={errorStrings} onRetry={form.retryRecord} />}
         </>
       ) : (
         <div className={mergeClasses(styles.grid, narrow && styles.single)}>
           <div className={styles.wide}>
-            <Field
+            <TextField
               label={strings.Field_Address}
               required
               hint={form.addressFromCard ? strings.Address_FromCard : strings.Field_AddressHint}
-              validationState={issues.address || notFound ? 'error' : 'none'}
-              validationMessage={issues.address ?? (notFound ? strings.Address_NotFound : undefined)}
-            >
-              <Input
-                ref={(el) => {
-                  refs.current.address = el;
-                }}
-                value={fields.address}
-                disabled={disabled}
-                autoComplete="off"
-                maxLength={500}
-                onChange={(_e, d) => form.setField('address', d.value)}
-                onBlur={form.commitAddress}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-                    e.preventDefault();
-                    form.commitAddress();
-                  }
-                }}
-              />
-            </Field>
+              issue={issues.address ?? (notFound ? strings.Address_NotFound : undefined)}
+              inputRef={(el) => void (refs.current.address = el)}
+              value={fields.address}
+              disabled={disabled}
+              maxLength={500}
+              onChange={(v) => form.setField('address', v)}
+              onBlur={form.commitAddress}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+                  e.preventDefault();
+                  form.commitAddress();
+                }
+              }}
+            />
             <div className={styles.resolved} aria-live="polite" data-testid="resolution">
               {(resolution.status === 'loading' || resolution.status === 'waiting') && fields.address.trim() !== '' && (
                 <Spinner size="extra-tiny" label={strings.Address_Resolving} labelPosition="after" />
@@ -208,18 +154,15 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
               <ErrorBar error={resolveErrorView} title={strings.Error_ResolveTitle} strings={errorStrings} onRetry={resolution.retry} />
             )}
           </div>
-          <Field label={strings.Field_Intercom} validationState={issues.intercomCode ? 'error' : 'none'} validationMessage={issues.intercomCode}>
-            <Input
-              ref={(el) => {
-                refs.current.intercomCode = el;
-              }}
-              value={fields.intercomCode}
-              disabled={disabled}
-              autoComplete="off"
-              maxLength={20}
-              onChange={(_e, d) => form.setField('intercomCode', d.value)}
-            />
-          </Field>
+          <TextField
+            label={strings.Field_Intercom}
+            issue={issues.intercomCode}
+            inputRef={(el) => void (refs.current.intercomCode = el)}
+            value={fields.intercomCode}
+            disabled={disabled}
+            maxLength={20}
+            onChange={(v) => form.setField('intercomCode', v)}
+          />
           <Field
             label={strings.Field_Phone}
             required
@@ -238,62 +181,43 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
               onValueChange={(v) => form.setField('phone', v)}
             />
           </Field>
-          <Field
+          <TextField
             label={strings.Field_Temperature}
             hint={strings.Field_TemperatureHint}
-            validationState={issues.temperature ? 'error' : 'none'}
-            validationMessage={issues.temperature}
-          >
-            <Input
-              ref={(el) => {
-                refs.current.temperature = el;
-              }}
-              value={fields.temperature}
-              disabled={disabled}
-              inputMode="decimal"
-              autoComplete="off"
-              maxLength={4}
-              onChange={(_e, d) => form.setField('temperature', d.value)}
-            />
-          </Field>
-          <div className={styles.wide}>
-            <Field label={strings.Field_Complaints} required validationState={issues.complaints ? 'error' : 'none'} validationMessage={issues.complaints}>
-              <Textarea
-                ref={(el) => {
-                  refs.current.complaints = el;
-                }}
-                value={fields.complaints}
-                disabled={disabled}
-                resize="vertical"
-                maxLength={2000}
-                onChange={(_e, d) => form.setField('complaints', d.value)}
-              />
-            </Field>
-          </div>
+            issue={issues.temperature}
+            inputRef={(el) => void (refs.current.temperature = el)}
+            value={fields.temperature}
+            disabled={disabled}
+            inputMode="decimal"
+            maxLength={4}
+            onChange={(v) => form.setField('temperature', v)}
+          />
+          <TextField
+            className={styles.wide}
+            label={strings.Field_Complaints}
+            required
+            multiline
+            issue={issues.complaints}
+            inputRef={(el) => void (refs.current.complaints = el)}
+            value={fields.complaints}
+            disabled={disabled}
+            maxLength={2000}
+            onChange={(v) => form.setField('complaints', v)}
+          />
           {submitErrorView && (
             <div className={styles.wide}>
-              <ErrorBar
-                error={submitErrorView}
-                title={strings.Error_SubmitTitle}
-                strings={errorStrings}
-                onRetry={form.retrySubmit}
-                onDismiss={form.dismissError}
-              />
+              <ErrorBar error={submitErrorView} title={strings.Error_SubmitTitle} strings={errorStrings} onRetry={form.retrySubmit} onDismiss={form.dismissError} />
             </div>
           )}
           <div className={mergeClasses(styles.wide, styles.actions)}>
-            <Button
-              appearance="primary"
+            <SubmitButton
+              label={strings.Action_Submit}
+              keys={strings.Action_SubmitKeys}
               disabled={readOnly || form.sending || form.blocked === 'patient' || form.blocked === 'closed'}
+              sending={form.sending}
               onClick={form.submit}
-              aria-describedby={form.blocked === 'mo' ? blockedId : undefined}
-              icon={form.sending ? <Spinner size="tiny" /> : undefined}
-              aria-keyshortcuts="Control+Enter"
-              data-testid="submit"
-            >
-              {strings.Action_Submit}
-              <KeyHint keys={strings.Action_SubmitKeys} />
-            </Button>
+              describedBy={form.blocked === 'mo' ? blockedId : undefined}
+            />
             {form.blocked === 'mo' && !readOnly && (
               <Text id={blockedId} size={200} className={styles.muted}>
                 {strings.Submit_NeedsMo}
@@ -318,26 +242,15 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
           {pending && resolution.data && (
             <>
               <Text>{format(strings.Confirm_Text, resolution.data.moName, resolution.data.zoneName)}</Text>
-              <dl className={styles.summary} data-testid="confirm-summary">
-                <dt className={styles.term}>{strings.Field_Address}</dt>
-                <dd className={styles.value}>{pending.address.text}</dd>
-                {pending.intercomCode && (
-                  <>
-                    <dt className={styles.term}>{strings.Field_Intercom}</dt>
-                    <dd className={styles.value}>{pending.intercomCode}</dd>
-                  </>
-                )}
-                <dt className={styles.term}>{strings.Field_Phone}</dt>
-                <dd className={styles.value}>{formatPhone(pending.phone)}</dd>
-                {pending.temperature !== undefined && (
-                  <>
-                    <dt className={styles.term}>{strings.Field_Temperature}</dt>
-                    <dd className={styles.value}>{pending.temperature.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 1 })}</dd>
-                  </>
-                )}
-                <dt className={styles.term}>{strings.Field_Complaints}</dt>
-                <dd className={styles.value}>{pending.complaints}</dd>
-              </dl>
+              <Summary
+                rows={[
+                  [strings.Field_Address, pending.address.text],
+                  [strings.Field_Intercom, pending.intercomCode],
+                  [strings.Field_Phone, formatPhone(pending.phone)],
+                  [strings.Field_Temperature, pending.temperature?.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 1 })],
+                  [strings.Field_Complaints, pending.complaints],
+                ]}
+              />
             </>
           )}
         </ConfirmDialog>

@@ -7,14 +7,20 @@ import { quietReact16ActWarnings } from '../shared/test/quietAct';
 import type { Strings } from '../shared/pcf/strings';
 import { HomeVisitPanel, type HomeVisitPanelProps } from './HomeVisitPanel';
 import type { HomeVisitFormStringKey } from './strings';
+import { COLUMNS, DELIVERY_STATUS_VALUES, TABLES } from '@eer/contract';
+import { TEST_POLL_DELAYS, entry, outboxReports, recordsOverMock } from '../shared/records/testSupport';
 import { CARD, REGION_HOURS, RESOLVED, fakeApi } from './testSupport';
 
 const ru = loadResx('HomeVisitForm', 1049) as Strings<HomeVisitFormStringKey>;
 const en = loadResx('HomeVisitForm', 1033) as Strings<HomeVisitFormStringKey>;
 
 function renderPanel(overrides: Partial<HomeVisitPanelProps> = {}) {
+  const crm = recordsOverMock();
   const props: HomeVisitPanelProps = {
     api: fakeApi(),
+    records: crm.records,
+    callRecordId: crm.callRecordId,
+    pollDelays: TEST_POLL_DELAYS,
     patientId: 'p-1',
     patientName: 'Иванов Иван Иванович',
     callId: 'call-1',
@@ -30,8 +36,10 @@ function renderPanel(overrides: Partial<HomeVisitPanelProps> = {}) {
     ...overrides,
   };
   const view = render(<HomeVisitPanel {...props} />);
-  return { ...view, props, api: props.api as ReturnType<typeof fakeApi> };
+  return { ...view, props, api: props.api as ReturnType<typeof fakeApi>, crm };
 }
+
+const H = COLUMNS.homeVisit;
 
 const mis = (code: ConstructorParameters<typeof ApiError>[0]['code'], retryable = false) =>
   new ApiError({ code, status: 503, message: 'x', correlationId: 'corr-77', retryable });
@@ -122,7 +130,7 @@ describe('HomeVisitPanel', () => {
 
   it('keyboard path: Ctrl+Enter asks for ОК, Enter confirms, the notice reports the delivery and the id goes out', async () => {
     const user = userEvent.setup({ delay: null });
-    const { api, props } = renderPanel();
+    const { api, props, crm } = renderPanel();
     await screen.findByText('ГП № 3');
     await user.click(screen.getByLabelText(/Код домофона/));
     await user.keyboard('12К');
@@ -152,9 +160,94 @@ describe('HomeVisitPanel', () => {
       callId: 'call-1',
     });
     expect(body.clientKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    // the request's row in the CRM, linked to the call
+    await waitFor(() => expect(crm.webAPI.tables[TABLES.homeVisit]).toHaveLength(1));
+    expect(crm.webAPI.tables[TABLES.homeVisit]![0]).toMatchObject({
+      [H.name]: 'Вызов на дом: ГП № 3',
+      [H.address]: CARD.address!.text,
+      [H.moId]: 'mo-3',
+      [H.moName]: 'ГП № 3',
+      [H.zoneName]: 'Участок № 12',
+      [H.intercomCode]: '12К',
+      [H.phone]: '+79161234567',
+      [H.temperature]: 37.5,
+      [H.complaints]: 'Кашель, слабость',
+      [H.patientMisId]: 'p-1',
+      [H.misRequestId]: 'hv-1',
+      [H.deliveryStatus]: DELIVERY_STATUS_VALUES.delivered,
+      _eer_callid_value: crm.callRecordId,
+    });
+    expect(api.outbox).not.toHaveBeenCalled();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Оформить ещё один вызов' })).toHaveFocus());
     await user.keyboard('{Enter}');
     expect(screen.getByLabelText(/Жалобы/)).toHaveValue('');
+  });
+
+  it('queued by the line (202): the notice follows the outbox live until delivered, and the row gets the MIS number', async () => {
+    const user = userEvent.setup({ delay: null });
+    const key = { value: '' };
+    const create = jest.fn((body: { clientKey: string }) => {
+      key.value = body.clientKey;
+      return Promise.resolve({ requestId: body.clientKey, moId: 'mo-3', moName: 'ГП № 3', status: 'accepted', emailSent: false, queued: true });
+    });
+    const waiting = [entry('home_visit', 'accepted', { reason: 'МИС недоступна, повторите позже', reasonCode: 'mis_unavailable' })];
+    const outbox = outboxReports(waiting, waiting, waiting, [entry('home_visit', 'delivered', { resultId: 'hv-77' }), entry('mail', 'delivered')]);
+    const { crm, props } = renderPanel({ api: fakeApi({ create, outbox }) });
+    await screen.findByText('ГП № 3');
+    await fill(user, screen.getByLabelText(/Жалобы/), 'Кашель');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await user.click(await screen.findByTestId('confirm-dialog-confirm'));
+    expect(await screen.findByTestId('done')).toHaveTextContent('МИС сейчас недоступна: заявка сохранена в очереди и будет передана в ГП № 3 автоматически');
+    expect(screen.getByTestId('delivery-status')).toHaveTextContent('Статус доставки: В очереди: МИС недоступна');
+    expect(props.onCreated).toHaveBeenCalledWith(key.value);
+    await waitFor(() => expect(crm.webAPI.tables[TABLES.homeVisit]).toHaveLength(1));
+    const row = crm.webAPI.tables[TABLES.homeVisit]![0]!;
+    expect(row).toMatchObject({ [H.misRequestId]: key.value, [H.deliveryStatus]: DELIVERY_STATUS_VALUES.accepted });
+    // the worker delivers it: the badge says so (announced: role status), the row is updated once
+    await waitFor(() => expect(screen.getByTestId('delivery-status')).toHaveTextContent('Доставлена в МО'));
+    expect(screen.getByTestId('delivery-status').closest('[role="status"]')).toHaveAttribute('aria-live', 'polite');
+    expect(screen.getByTestId('done')).toHaveTextContent('Заявка № hv-77 передана в ГП № 3. Медицинская организация уведомлена по электронной почте.');
+    await waitFor(() => expect(row).toMatchObject({ [H.misRequestId]: 'hv-77', [H.deliveryStatus]: DELIVERY_STATUS_VALUES.delivered }));
+    expect(crm.webAPI.updateRecord).toHaveBeenCalledTimes(1);
+    expect(outbox.mock.calls.every(([k]: [string]) => k === key.value)).toBe(true);
+    // settled: no more reads
+    const reads = outbox.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(outbox).toHaveBeenCalledTimes(reads);
+  });
+
+  it('a queued request that fails shows the reason, and the row says failed', async () => {
+    const user = userEvent.setup({ delay: null });
+    const create = jest.fn((body: { clientKey: string }) =>
+      Promise.resolve({ requestId: body.clientKey, moId: 'mo-3', moName: 'ГП № 3', status: 'accepted', emailSent: false, queued: true }),
+    );
+    const outbox = outboxReports([entry('home_visit', 'failed', { reasonCode: 'not_found', reason: 'Медицинская организация не найдена' })]);
+    const { crm } = renderPanel({ api: fakeApi({ create, outbox }) });
+    await screen.findByText('ГП № 3');
+    await fill(user, screen.getByLabelText(/Жалобы/), 'Кашель');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await user.click(await screen.findByTestId('confirm-dialog-confirm'));
+    await waitFor(() => expect(screen.getByTestId('delivery-status')).toHaveTextContent('Не доставлена'));
+    expect(screen.getByTestId('delivery-status-reason')).toHaveTextContent('Причина: Медицинская организация не найдена');
+    expect(screen.getByTestId('done')).toHaveTextContent('Заявка не доставлена в медицинскую организацию');
+    await waitFor(() => expect(crm.webAPI.tables[TABLES.homeVisit]![0]).toMatchObject({ [H.deliveryStatus]: DELIVERY_STATUS_VALUES.failed }));
+  });
+
+  it('a CRM row that fails to save keeps the MIS result on screen and is saved by Retry', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { crm, props } = renderPanel();
+    crm.webAPI.failNext('createRecord');
+    await screen.findByText('ГП № 3');
+    await fill(user, screen.getByLabelText(/Жалобы/), 'Кашель');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await user.click(await screen.findByTestId('confirm-dialog-confirm'));
+    const bar = await screen.findByTestId('error-bar');
+    expect(bar).toHaveTextContent('Карточка вызова в CRM не сохранена (заявка в МИС есть)');
+    expect(screen.getByTestId('done')).toHaveTextContent('Заявка № hv-1');
+    expect(props.onCreated).toHaveBeenCalledWith('hv-1');
+    await user.click(within(bar).getByRole('button', { name: 'Повторить', hidden: true }));
+    await waitFor(() => expect(crm.webAPI.tables[TABLES.homeVisit]).toHaveLength(1));
+    await waitFor(() => expect(screen.queryByTestId('error-bar')).toBeNull());
   });
 
   it('Esc closes the confirmation without sending', async () => {

@@ -9,5 +9,6 @@ export const HOME_VISIT_FORM_STRINGS = [
   'Status_accepted', 'Status_delivered', 'Status_failed', 'Action_New', 'Status_Masked', 'Loading',
   'Error_ResolveTitle', 'Error_SubmitTitle', 'Error_CardTitle', 'Error_Setup', 'Error_Settings',
   'Error_CorrelationId', 'Error_Retry', 'Error_Dismiss',
+  'Status_queued', 'Status_Reason', 'Done_Queued', 'Record_Saving', 'Error_RecordTitle',
 ] as const;
 export type HomeVisitFormStringKey = (typeof HOME_VISIT_FORM_STRINGS)[number];

@@ -1,4 +1,5 @@
 import type { AddressResolution, HomeVisitAccepted, PatientCard, WeeklyHours } from '@eer/contract';
+import { notQueued } from '../shared/records/testSupport';
 import type { HomeVisitApi } from './homeVisitApi';
 
 const WEEKDAY = [{ from: '08:00', to: '14:00' }];
@@ -34,6 +35,7 @@ export interface FakeHomeVisitApi extends HomeVisitApi {
   resolve: jest.Mock;
   create: jest.Mock;
   patient: jest.Mock;
+  outbox: jest.Mock;
 }
 
 export function fakeApi(overrides: Partial<Record<keyof HomeVisitApi, jest.Mock>> = {}): FakeHomeVisitApi {
@@ -42,6 +44,7 @@ export function fakeApi(overrides: Partial<Record<keyof HomeVisitApi, jest.Mock>
     resolve: jest.fn().mockResolvedValue(RESOLVED),
     create: jest.fn().mockResolvedValue(accepted),
     patient: jest.fn().mockResolvedValue(CARD),
+    outbox: notQueued(),
     ...overrides,
   };
 }

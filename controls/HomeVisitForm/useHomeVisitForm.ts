@@ -1,22 +1,27 @@
 import * as React from 'react';
 import {
   HomeVisitRequest,
+  TABLES,
   formatPhone,
   message,
   validate,
   type Address,
   type AddressResolution,
-  type ApiBody,
   type HomeVisitAccepted,
   type Lang,
   type PatientCard,
   type WeeklyHours,
 } from '@eer/contract';
 import { isApiError } from '../shared/api/ApiError';
-import { newCorrelationId } from '../shared/api/client';
 import { PHONE_MASK } from '../shared/components/phoneMask';
 import { localMoment, openState, type LocalMoment } from '../shared/components/weeklyHours';
+import { issuesOf } from '../shared/hooks/fieldIssues';
+import { useConfirmedSend } from '../shared/hooks/useConfirmedSend';
 import { useDebouncedSearch, type SearchStatus } from '../shared/hooks/useDebouncedSearch';
+import { useDelivery } from '../shared/hooks/useDelivery';
+import { homeVisitDelivery, type Delivery } from '../shared/hooks/useOutboxStatus';
+import { deliveryColumns, homeVisitColumns, type CallRecords } from '../shared/records/callRecords';
+import { useCallRecord, type CallRecordState } from '../shared/records/useCallRecord';
 import { useLoad, type LoadState } from '../shared/hooks/useLoad';
 import { useNow } from '../shared/hooks/useNow';
 import type { HomeVisitApi } from './homeVisitApi';
@@ -54,8 +59,12 @@ export type Blocked = 'patient' | 'mo' | 'closed' | null;
 
 export interface UseHomeVisitOptions {
   api: HomeVisitApi;
+  /** The CRM rows (eer_homevisit) of the requests made. */
+  records: CallRecords;
   patientId: string | null;
   callId: string | null;
+  /** The call record (eer_call) the form is on: the home-visit row is linked to it. */
+  callRecordId: string | null;
   /** The regional default hours (environment variable eer_HomeVisitHours). */
   defaultHours: WeeklyHours | null;
   temperatureRequired: boolean;
@@ -63,6 +72,15 @@ export interface UseHomeVisitOptions {
   readOnly: boolean;
   lang: Lang;
   onCreated: (requestId: string) => void;
+  /** Pauses between reads of a queued request's outbox entries (tests shorten them). */
+  pollDelays?: readonly number[];
+}
+
+/** A request the line took: the answer, the zone it was resolved to, its client key. */
+export interface MadeHomeVisit {
+  request: HomeVisitRequest;
+  accepted: HomeVisitAccepted;
+  zoneName: string | null;
 }
 
 export interface HomeVisitFormState {
@@ -90,18 +108,12 @@ export interface HomeVisitFormState {
   retrySubmit: () => void;
   dismissError: () => void;
   result: HomeVisitAccepted | null;
+  /** Live: from the answer, then from the outbox while it was not final. */
+  delivery: Delivery | null;
+  /** The CRM row of the request. */
+  record: CallRecordState;
+  retryRecord: () => void;
   startNew: () => void;
-}
-
-/** The text of an issue without its «Label: » prefix: the field already shows its label. */
-function issueText(text: string): string {
-  const at = text.indexOf(': ');
-  return at >= 0 ? text.slice(at + 2) : text;
-}
-
-function fieldOf(path: string): HomeVisitField | null {
-  const head = path.split('.')[0] ?? '';
-  return (FIELD_ORDER as readonly string[]).includes(head) ? (head as HomeVisitField) : null;
 }
 
 /** `37,5` → 37.5; '' → undefined; anything else → NaN (reported with the range message). */
@@ -117,24 +129,14 @@ function temperatureOf(text: string): number | undefined {
  * sends the request once per confirmed content (a retry reuses the idempotency key) and reports the delivery.
  */
 export function useHomeVisitForm(options: UseHomeVisitOptions): HomeVisitFormState {
-  const { api, patientId, callId, defaultHours, temperatureRequired, addressDelayMs, readOnly, lang, onCreated } = options;
+  const { api, records, patientId, callId, callRecordId, defaultHours, temperatureRequired, addressDelayMs, readOnly, lang, onCreated, pollDelays } = options;
   const [fields, setFields] = React.useState<HomeVisitFields>(EMPTY);
   const touched = React.useRef<Set<HomeVisitField>>(new Set());
   const [committed, setCommitted] = React.useState('');
   const [issues, setIssues] = React.useState<Partial<Record<HomeVisitField, string>>>({});
   const [issueVersion, setIssueVersion] = React.useState(0);
-  const [confirming, setConfirming] = React.useState<HomeVisitRequest | null>(null);
-  const [sending, setSending] = React.useState(false);
-  const [submitError, setSubmitError] = React.useState<unknown>(null);
-  const [result, setResult] = React.useState<HomeVisitAccepted | null>(null);
-  const lastAttempt = React.useRef<{ content: string; clientKey: string } | null>(null);
-  const mounted = React.useRef(true);
-  React.useEffect(
-    () => () => {
-      mounted.current = false;
-    },
-    [],
-  );
+  const [made, setMade] = React.useState<MadeHomeVisit | null>(null);
+  const record = useCallRecord(records, TABLES.homeVisit, callRecordId);
 
   // ---- the patient card prefills the phone and the address (only fields the operator has not touched)
   const { state: card, reload: reloadCard } = useLoad(patientId, (id, signal) => api.patient(id, signal));
@@ -166,9 +168,9 @@ export function useHomeVisitForm(options: UseHomeVisitOptions): HomeVisitFormSta
     setFields(EMPTY);
     setCommitted('');
     setIssues({});
-    setResult(null);
-    setSubmitError(null);
-    lastAttempt.current = null;
+    setMade(null);
+    flow.reset();
+    record.reset();
   }, [patientId]);
 
   const setField = React.useCallback((name: HomeVisitField, value: string) => {
@@ -215,6 +217,42 @@ export function useHomeVisitForm(options: UseHomeVisitOptions): HomeVisitFormSta
 
   const blocked: Blocked = !patientId ? 'patient' : !current ? 'mo' : !current.acceptingNow ? 'closed' : null;
 
+  // ---- send once per confirmed content; the MIS's answer first, then the CRM row and the delivery
+  const flow = useConfirmedSend(
+    (request: HomeVisitRequest, keyOf) => {
+      const { clientKey: _ignored, ...content } = request;
+      const clientKey = keyOf(content);
+      return api.create({ ...content, clientKey }).then((accepted) => ({ accepted, clientKey }));
+    },
+    {
+      onSent: ({ accepted, clientKey }, request) => {
+        const sent = { ...request, clientKey };
+        const state = accepted.queued ? 'queued' : accepted.status;
+        setMade({ request: sent, accepted, zoneName: current?.zoneName ?? null });
+        onCreated(accepted.requestId);
+        record.save(homeVisitColumns(sent, { misRequestId: accepted.requestId, state, moId: accepted.moId, moName: accepted.moName, zoneName: current?.zoneName ?? null }));
+      },
+      onError: (error) => {
+        if (!isApiError(error)) return;
+        // Closed meanwhile: the notice at the top shows when it opens again.
+        if (error.code === 'outside_hours') retryResolve();
+        if (error.issues) setIssues(issuesOf(error.issues, FIELD_ORDER));
+      },
+    },
+  );
+  const { sending } = flow;
+
+  const followed = React.useMemo(
+    () =>
+      made && {
+        clientKey: made.request.clientKey,
+        initial: { state: made.accepted.queued ? ('queued' as const) : made.accepted.status, reason: made.accepted.reason },
+        follow: made.accepted.status === 'accepted',
+      },
+    [made],
+  );
+  const { delivery } = useDelivery(api.outbox, followed, homeVisitDelivery, (d) => record.change(deliveryColumns(TABLES.homeVisit, d.state, d.resultId)), pollDelays);
+
   // ---- submit: check with the contract, then ask for ОК
   const submit = React.useCallback(() => {
     if (readOnly || sending) return;
@@ -230,14 +268,8 @@ export function useHomeVisitForm(options: UseHomeVisitOptions): HomeVisitFormSta
       callId: callId ?? undefined,
       clientKey: 'placeholder-key',
     };
-    const found: Partial<Record<HomeVisitField, string>> = {};
     const checked = validate(HomeVisitRequest, candidate, lang);
-    if (!checked.success) {
-      for (const issue of checked.issues) {
-        const field = fieldOf(issue.field);
-        if (field && found[field] === undefined) found[field] = issueText(issue.message);
-      }
-    }
+    const found = checked.success ? {} : issuesOf(checked.issues, FIELD_ORDER);
     if (temperature !== undefined && Number.isNaN(temperature)) found.temperature = message('temperature.range', lang);
     if (temperature === undefined && temperatureRequired) found.temperature = message('required', lang);
     setIssues(found);
@@ -246,75 +278,19 @@ export function useHomeVisitForm(options: UseHomeVisitOptions): HomeVisitFormSta
       return;
     }
     if (blocked !== null) return;
-    setSubmitError(null);
-    setConfirming(checked.data);
-  }, [readOnly, sending, committed, addressText, fields, patientId, callId, addressOf, lang, temperatureRequired, blocked]);
-
-  const send = React.useCallback(
-    (request: HomeVisitRequest) => {
-      // One idempotency key per confirmed content: a retry after a timeout cannot make a second request.
-      const { clientKey: _ignored, ...content } = request;
-      const contentKey = JSON.stringify(content);
-      if (lastAttempt.current?.content !== contentKey) lastAttempt.current = { content: contentKey, clientKey: newCorrelationId() };
-      const body: ApiBody<'createHomeVisit'> = { ...content, clientKey: lastAttempt.current.clientKey };
-      setSending(true);
-      setSubmitError(null);
-      api.create(body).then(
-        (accepted) => {
-          if (!mounted.current) return;
-          lastAttempt.current = null;
-          setSending(false);
-          setConfirming(null);
-          setResult(accepted);
-          onCreated(accepted.requestId);
-        },
-        (error: unknown) => {
-          if (!mounted.current) return;
-          setSending(false);
-          setConfirming(null);
-          setSubmitError(error);
-          if (isApiError(error)) {
-            // Closed meanwhile: the notice at the top shows when it opens again.
-            if (error.code === 'outside_hours') retryResolve();
-            if (error.issues) {
-              const found: Partial<Record<HomeVisitField, string>> = {};
-              for (const issue of error.issues) {
-                const field = fieldOf(issue.field);
-                if (field && found[field] === undefined) found[field] = issueText(issue.message);
-              }
-              setIssues(found);
-            }
-          }
-        },
-      );
-    },
-    [api, onCreated, retryResolve],
-  );
-
-  const pending = React.useRef<HomeVisitRequest | null>(null);
-  const confirm = React.useCallback(() => {
-    if (!confirming || sending) return;
-    pending.current = confirming;
-    send(confirming);
-  }, [confirming, sending, send]);
-  const retrySubmit = React.useCallback(() => {
-    if (pending.current && !sending) send(pending.current);
-  }, [sending, send]);
-  const cancel = React.useCallback(() => {
-    if (!sending) setConfirming(null);
-  }, [sending]);
+    flow.ask(checked.data);
+  }, [readOnly, sending, committed, addressText, fields, patientId, callId, addressOf, lang, temperatureRequired, blocked, flow.ask]);
 
   const startNew = React.useCallback(() => {
     touched.current = new Set();
-    lastAttempt.current = null;
-    pending.current = null;
-    setResult(null);
-    setSubmitError(null);
+    flow.reset();
+    record.reset();
+    setMade(null);
     setIssues({});
     const next = prefill(EMPTY);
     setFields(next);
     setCommitted(next.address.trim());
-  }, [prefill]);
+  }, [prefill, flow.reset, record.reset]);
 
   return {
     fields,
@@ -335,14 +311,17 @@ export function useHomeVisitForm(options: UseHomeVisitOptions): HomeVisitFormSta
     issueVersion,
     blocked,
     submit,
-    confirming,
-    confirm,
-    cancel,
+    confirming: flow.confirming,
+    confirm: flow.confirm,
+    cancel: flow.cancel,
     sending,
-    submitError,
-    retrySubmit,
-    dismissError: () => setSubmitError(null),
-    result,
+    submitError: flow.error,
+    retrySubmit: flow.retry,
+    dismissError: flow.dismissError,
+    result: made?.accepted ?? null,
+    delivery,
+    record: record.state,
+    retryRecord: record.retry,
     startNew,
   };
 }

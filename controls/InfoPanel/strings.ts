@@ -12,5 +12,6 @@ export const INFO_PANEL_STRINGS = [
   'Volunteer_Save', 'Volunteer_SaveKeys', 'Volunteer_ConfirmTitle', 'Volunteer_ConfirmText', 'Volunteer_Busy',
   'Volunteer_Done', 'Volunteer_DoneTitle', 'Volunteer_New', 'Error_Volunteer', 'Confirm_Ok', 'Confirm_Cancel',
   'Status_Masked', 'Loading', 'Error_Setup', 'Error_Settings', 'Error_CorrelationId', 'Error_Retry', 'Error_Dismiss',
+  'Status_Label', 'Status_queued', 'Status_accepted', 'Status_delivered', 'Status_failed', 'Status_Reason', 'Volunteer_Queued', 'Record_Saving', 'Error_RecordTitle',
 ] as const;
 export type InfoPanelStringKey = (typeof INFO_PANEL_STRINGS)[number];

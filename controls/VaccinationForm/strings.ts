@@ -11,5 +11,6 @@ export const VACCINATION_FORM_STRINGS = [
   'Status_delivered', 'Status_failed', 'Action_New', 'Status_Masked', 'Loading', 'Error_SubmitTitle',
   'Error_SlotTaken', 'Error_PointsTitle', 'Error_SlotsTitle', 'Error_EmployersTitle', 'Error_Setup', 'Error_Settings',
   'Error_CorrelationId', 'Error_Retry', 'Error_Dismiss',
+  'Record_Saving', 'Error_RecordTitle', 'Sms_Label', 'Sms_queued', 'Sms_accepted', 'Sms_delivered', 'Sms_failed',
 ] as const;
 export type VaccinationFormStringKey = (typeof VACCINATION_FORM_STRINGS)[number];
