@@ -1,5 +1,4 @@
-import { parseODataQuery } from '@eer/local/src/desk/odata';
-import { createContextMock, createWebApiMock, property, seedEnvironmentVariables } from './contextMock';
+import { createContextMock, createWebApiMock, parseODataQuery, property, seedEnvironmentVariables } from './contextMock';
 
 const QUERY_INVALID = 0x80060888 | 0; // Dataverse's HRESULT for a query it cannot read
 

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { parseODataQuery, runQuery, type ODataQuery } from '@eer/local/src/desk/odata';
 import { loadResx, type Lcid } from './resx';
 
+export { parseODataQuery };
+
 type Security = ComponentFramework.PropertyHelper.SecurityValues;
 
 export interface MockProperty<T> {
