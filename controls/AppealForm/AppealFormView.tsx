@@ -1,35 +1,30 @@
 import * as React from 'react';
 import {
-  Badge,
   Button,
   Dropdown,
   Field,
-  Input,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
   Spinner,
   Text,
-  Textarea,
   ToggleButton,
   makeStyles,
   mergeClasses,
   tokens,
   useId,
 } from '@fluentui/react-components';
-import { APPEAL_KINDS, APPEAL_TOPICS, AppealKind, AppealTopic, REGION_TIME_ZONE, type DeliveryStatus, type Lang, type Ticket } from '@eer/contract';
+import { APPEAL_KINDS, APPEAL_TOPICS, AppealKind, AppealTopic, REGION_TIME_ZONE, type Lang, type Ticket } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { KeyHint } from '../shared/components/KeyHint';
+import { DoneNotice, SubmitButton, Summary, TextField, deliveryStrings, submitOnCtrlEnter, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { usePresence } from '../shared/hooks/usePresence';
 import { OrganisationCombobox } from '../shared/components/OrganisationCombobox';
 import { format, type Strings } from '../shared/pcf/strings';
 import type { AppealFormStringKey } from './strings';
-import { FIELD_ORDER, type AppealField, type AppealFormState } from './useAppealForm';
+import { FIELD_ORDER, type AppealFormState } from './useAppealForm';
 
 export interface AppealFormViewProps {
   form: AppealFormState;
@@ -47,12 +42,7 @@ const useStyles = makeStyles({
   single: { gridTemplateColumns: 'minmax(0, 1fr)' },
   wide: { gridColumn: '1 / -1' },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  summary: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
 });
-
-const STATUS_COLOR: Record<DeliveryStatus, 'informative' | 'success' | 'danger'> = { accepted: 'informative', delivered: 'success', failed: 'danger' };
 
 const visitFormats = new Map<Lang, Intl.DateTimeFormat>();
 /** «врач Петров П. П., 12.11.2026 09:30, ГП № 3» — the visit a complaint is about, on the region's clock. */
@@ -78,30 +68,16 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
   const { form, patientName, readOnly, narrow, lang, strings } = props;
   const styles = useStyles();
   const titleId = useId('ap-title');
-  const refs = React.useRef<Partial<Record<AppealField, HTMLElement | null>>>({});
-  const newButton = React.useRef<HTMLButtonElement>(null);
   const errorStrings = { correlationId: strings.Error_CorrelationId, retry: strings.Error_Retry, dismiss: strings.Error_Dismiss };
-  const { fields, issues, saved } = form;
+  const { fields, issues, saved, delivery } = form;
+  const refs = useFirstIssueFocus(form.issueVersion, issues, FIELD_ORDER);
+  const newButton = useFocusWhen(saved);
   const organisations = form.organisations.status === 'success' ? form.organisations.data : [];
   const ticketMoName = fields.moId && form.ticket?.found?.moId === fields.moId ? form.ticket.found.moName : undefined;
   const moName = organisations.find((o) => o.id === fields.moId)?.shortName ?? ticketMoName ?? '';
 
-  React.useEffect(() => {
-    if (form.issueVersion === 0) return;
-    const first = FIELD_ORDER.find((f) => form.issues[f] !== undefined);
-    if (first) refs.current[first]?.focus();
-  }, [form.issueVersion]);
-  React.useEffect(() => {
-    if (saved) newButton.current?.focus();
-  }, [saved]);
 
   const disabled = readOnly || form.sending;
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) {
-      event.preventDefault();
-      form.submit();
-    }
-  };
   const submitErrorView = errorView(form.submitError, lang);
   const moErrorView = form.organisations.status === 'error' ? errorView(form.organisations.error, lang) : null;
   const recordErrorView = form.record.status === 'error' ? errorView(form.record.error, lang) : null;
@@ -114,7 +90,7 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
     : null;
 
   return (
-    <section className={styles.root} aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <section className={styles.root} aria-labelledby={titleId} onKeyDown={submitOnCtrlEnter(form.submit)}>
       <div className={styles.header}>
         <Text id={titleId} as="h2" size={500} weight="semibold">
           {strings.Header_Title}
@@ -129,18 +105,9 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
 
       {saved ? (
         <>
-          <MessageBar intent={saved.accepted.status === 'failed' ? 'warning' : 'success'} layout="multiline" politeness="polite" data-testid="done">
-            <MessageBarBody>
-              <MessageBarTitle>{saved.appeal.kind === 'complaint' ? strings.Done_TitleComplaint : strings.Done_TitleAppeal}</MessageBarTitle>
-              {format(strings.Done_Text, saved.accepted.appealId, saved.moName)}
-              {saved.accepted.reason && <div>{format(strings.Done_Failed, saved.accepted.reason)}</div>}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Badge appearance="tint" color={STATUS_COLOR[saved.accepted.status]} data-testid="delivery-status">
-                {`${strings.Status_Label}: ${strings[`Status_${saved.accepted.status}`]}`}
-              </Badge>
-            </MessageBarActions>
-          </MessageBar>
+          <DoneNotice title={saved.appeal.kind === 'complaint' ? strings.Done_TitleComplaint : strings.Done_TitleAppeal} delivery={delivery} strings={deliveryStrings(strings)}>
+            {delivery?.state === 'queued' ? format(strings.Done_Queued, saved.moName) : format(strings.Done_Text, delivery?.resultId ?? saved.accepted.appealId, saved.moName)}
+          </DoneNotice>
           <div className={styles.actions}>
             <ToggleButton
               checked={form.certificate.status === 'done'}
@@ -215,51 +182,37 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
             </Field>
             {moErrorView && <ErrorBar error={moErrorView} title={strings.Error_MoTitle} strings={errorStrings} onRetry={form.reloadOrganisations} />}
           </div>
-          <div className={styles.wide}>
-            <Field label={strings.Field_Address} hint={strings.Field_AddressHint} validationState={issues.address ? 'error' : 'none'} validationMessage={issues.address}>
-              <Input
-                ref={(el) => {
-                  refs.current.address = el;
-                }}
-                value={fields.address}
-                disabled={disabled}
-                autoComplete="off"
-                maxLength={500}
-                onChange={(_e, d) => form.setField('address', d.value)}
-              />
-            </Field>
-          </div>
-          <div className={styles.wide}>
-            <Field label={strings.Field_Comment} hint={strings.Field_CommentHint} required validationState={issues.comment ? 'error' : 'none'} validationMessage={issues.comment}>
-              <Textarea
-                ref={(el) => {
-                  refs.current.comment = el;
-                }}
-                value={fields.comment}
-                disabled={disabled}
-                resize="vertical"
-                maxLength={4000}
-                onChange={(_e, d) => form.setField('comment', d.value)}
-              />
-            </Field>
-          </div>
+          <TextField
+            className={styles.wide}
+            label={strings.Field_Address}
+            hint={strings.Field_AddressHint}
+            issue={issues.address}
+            inputRef={(el) => void (refs.current.address = el)}
+            value={fields.address}
+            disabled={disabled}
+            maxLength={500}
+            onChange={(v) => form.setField('address', v)}
+          />
+          <TextField
+            className={styles.wide}
+            label={strings.Field_Comment}
+            hint={strings.Field_CommentHint}
+            required
+            multiline
+            issue={issues.comment}
+            inputRef={(el) => void (refs.current.comment = el)}
+            value={fields.comment}
+            disabled={disabled}
+            maxLength={4000}
+            onChange={(v) => form.setField('comment', v)}
+          />
           {submitErrorView && (
             <div className={styles.wide}>
               <ErrorBar error={submitErrorView} title={strings.Error_SaveTitle} strings={errorStrings} onRetry={form.retrySubmit} onDismiss={form.dismissError} />
             </div>
           )}
           <div className={mergeClasses(styles.wide, styles.actions)}>
-            <Button
-              appearance="primary"
-              disabled={disabled}
-              onClick={form.submit}
-              icon={form.sending ? <Spinner size="tiny" /> : undefined}
-              aria-keyshortcuts="Control+Enter"
-              data-testid="submit"
-            >
-              {strings.Action_Save}
-              <KeyHint keys={strings.Action_SaveKeys} />
-            </Button>
+            <SubmitButton label={strings.Action_Save} keys={strings.Action_SaveKeys} disabled={disabled} sending={form.sending} onClick={form.submit} />
           </div>
         </div>
       )}
@@ -275,22 +228,15 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
           onConfirm={form.confirm}
           onCancel={form.cancel}
         >
-          <dl className={styles.summary} data-testid="confirm-summary">
-            <dt className={styles.term}>{strings.Field_Kind}</dt>
-            <dd className={styles.value}>{APPEAL_KINDS[pending.kind][lang]}</dd>
-            <dt className={styles.term}>{strings.Field_Topic}</dt>
-            <dd className={styles.value}>{APPEAL_TOPICS[pending.topic][lang]}</dd>
-            <dt className={styles.term}>{strings.Field_Mo}</dt>
-            <dd className={styles.value}>{moName || pending.moId}</dd>
-            {pending.address && (
-              <>
-                <dt className={styles.term}>{strings.Field_Address}</dt>
-                <dd className={styles.value}>{pending.address.text}</dd>
-              </>
-            )}
-            <dt className={styles.term}>{strings.Field_Comment}</dt>
-            <dd className={styles.value}>{pending.comment}</dd>
-          </dl>
+          <Summary
+            rows={[
+              [strings.Field_Kind, APPEAL_KINDS[pending.kind][lang]],
+              [strings.Field_Topic, APPEAL_TOPICS[pending.topic][lang]],
+              [strings.Field_Mo, moName || pending.moId],
+              [strings.Field_Address, pending.address?.text],
+              [strings.Field_Comment, pending.comment],
+            ]}
+          />
         </ConfirmDialog>
       )}
       {certificateDialog.mounted && certificateDialog.last && (

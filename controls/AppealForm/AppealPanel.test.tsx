@@ -7,19 +7,25 @@ import { quietReact16ActWarnings } from '../shared/test/quietAct';
 import type { Strings } from '../shared/pcf/strings';
 import { AppealPanel, type AppealPanelProps } from './AppealPanel';
 import type { AppealFormStringKey } from './strings';
-import { TICKET, fakeApi, fakeRecords } from './testSupport';
+import { COLUMNS, DELIVERY_STATUS_VALUES, TABLES } from '@eer/contract';
+import { TEST_POLL_DELAYS, entry, outboxReports, recordsOverMock } from '../shared/records/testSupport';
+import { TICKET, fakeApi } from './testSupport';
+
+const A = COLUMNS.appeal;
 
 const ru = loadResx('AppealForm', 1049) as Strings<AppealFormStringKey>;
 const en = loadResx('AppealForm', 1033) as Strings<AppealFormStringKey>;
 
 function renderPanel(overrides: Partial<AppealPanelProps> = {}) {
+  const crm = recordsOverMock();
   const props: AppealPanelProps = {
     api: fakeApi(),
-    records: fakeRecords(),
+    records: crm.records,
+    pollDelays: TEST_POLL_DELAYS,
     patientId: 'p-1',
     patientName: 'Иванов Иван Иванович',
     callId: 'call-1',
-    callRecordId: 'rec-call-1',
+    callRecordId: crm.callRecordId,
     complaintTicketId: null,
     handedKind: null,
     defaultKind: 'appeal',
@@ -32,7 +38,7 @@ function renderPanel(overrides: Partial<AppealPanelProps> = {}) {
     ...overrides,
   };
   const view = render(<AppealPanel {...props} />);
-  return { ...view, props, api: props.api as ReturnType<typeof fakeApi>, records: props.records as ReturnType<typeof fakeRecords> };
+  return { ...view, props, api: props.api as ReturnType<typeof fakeApi>, crm };
 }
 
 async function chooseTopic(user: ReturnType<typeof userEvent.setup>, label: string) {
@@ -93,7 +99,7 @@ describe('AppealPanel', () => {
 
   it('keyboard path: Ctrl+Enter, ОК; the appeal is registered, its id goes out, the CRM card is kept, the tag is set', async () => {
     const user = userEvent.setup({ delay: null });
-    const { api, records, props } = renderPanel();
+    const { api, crm, props } = renderPanel();
     await chooseTopic(user, 'Доступность записи на приём');
     const mo = screen.getByRole('combobox', { name: /Медицинская организация/ });
     await user.type(mo, 'ГП № 1');
@@ -120,7 +126,9 @@ describe('AppealPanel', () => {
       callId: 'call-1',
     });
     // the CRM card, then the tag (fig. 19)
-    await waitFor(() => expect(records.create).toHaveBeenCalledWith(expect.objectContaining({ moId: 'mo-1' }), { appealId: 'ap-1', status: 'accepted' }, 'ГП № 1', 'rec-call-1'));
+    await waitFor(() => expect(crm.webAPI.tables[TABLES.appeal]).toHaveLength(1));
+    const row = crm.webAPI.tables[TABLES.appeal]![0]!;
+    expect(row).toMatchObject({ [A.moId]: 'mo-1', [A.moName]: 'ГП № 1', [A.misAppealId]: 'ap-1', [A.deliveryStatus]: DELIVERY_STATUS_VALUES.accepted, _eer_callid_value: crm.callRecordId });
     const tag = screen.getByTestId('certificate-tag');
     await waitFor(() => expect(tag).toBeEnabled());
     expect(tag).toHaveAttribute('aria-pressed', 'false');
@@ -129,7 +137,7 @@ describe('AppealPanel', () => {
     expect(within(certificate).getByText('Справка о рассмотрении обращения')).toBeInTheDocument();
     await user.click(within(certificate).getByTestId('confirm-dialog-confirm'));
     await waitFor(() => expect(tag).toHaveAttribute('aria-pressed', 'true'));
-    expect(records.setReviewCertificate).toHaveBeenCalledWith('rec-1');
+    expect(row[A.reviewCertificate]).toBe(true);
     expect(screen.getByText('Тег установлен')).toBeInTheDocument();
   });
 
@@ -184,10 +192,31 @@ describe('AppealPanel', () => {
     expect(create.mock.calls[1][0].clientKey).toBe(create.mock.calls[0][0].clientKey);
   });
 
+  it('a queued appeal (202) is followed in the outbox: registered by the MIS later, the card gets its number', async () => {
+    const user = userEvent.setup({ delay: null });
+    const create = jest.fn((body: { clientKey: string }) => Promise.resolve({ appealId: body.clientKey, status: 'accepted', queued: true }));
+    const waiting = [entry('appeal', 'accepted', { reasonCode: 'mis_unavailable', reason: 'МИС недоступна, повторите позже' })];
+    const outbox = outboxReports(waiting, waiting, [entry('appeal', 'delivered', { resultId: 'ap-88' })]);
+    const { crm } = renderPanel({ api: fakeApi({ create, outbox }) });
+    await chooseTopic(user, 'Другое');
+    await user.type(screen.getByRole('combobox', { name: /Медицинская организация/ }), 'ГП № 3');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await fill(user, screen.getByLabelText(/Комментарий/), 'Вопрос');
+    await user.click(screen.getByTestId('submit'));
+    await user.click(await screen.findByTestId('confirm-dialog-confirm'));
+    expect(await screen.findByTestId('done')).toHaveTextContent('обращение сохранено в очереди');
+    expect(screen.getByTestId('delivery-status')).toHaveTextContent('В очереди: МИС недоступна');
+    await waitFor(() => expect(screen.getByTestId('delivery-status')).toHaveTextContent('Принято МИС'));
+    expect(screen.getByTestId('done')).toHaveTextContent('№ ap-88 в МИС, медицинская организация: ГП № 3.');
+    const key = create.mock.calls[0]![0].clientKey as string;
+    expect(outbox).toHaveBeenCalledWith(key, expect.anything());
+    await waitFor(() => expect(crm.webAPI.tables[TABLES.appeal]![0]).toMatchObject({ [A.misAppealId]: 'ap-88', [A.deliveryStatus]: DELIVERY_STATUS_VALUES.accepted }));
+  });
+
   it('a CRM card that cannot be saved keeps the tag off and offers a retry', async () => {
     const user = userEvent.setup({ delay: null });
-    const create = jest.fn().mockRejectedValueOnce(Object.assign(new Error('Privilege'), { errorCode: -2147220960 })).mockResolvedValue('rec-2');
-    const { records } = renderPanel({ records: fakeRecords({ create }) });
+    const { crm } = renderPanel();
+    crm.webAPI.failNext('createRecord');
     await chooseTopic(user, 'Другое');
     await user.type(screen.getByRole('combobox', { name: /Медицинская организация/ }), 'ГП № 3');
     await user.keyboard('{ArrowDown}{Enter}');
@@ -199,7 +228,8 @@ describe('AppealPanel', () => {
     expect(screen.getByTestId('certificate-tag')).toBeDisabled();
     await user.click(await within(bar).findByRole('button', { name: 'Повторить', hidden: true }));
     await waitFor(() => expect(screen.getByTestId('certificate-tag')).toBeEnabled());
-    expect(records.create).toHaveBeenCalledTimes(2);
+    expect(crm.webAPI.createRecord).toHaveBeenCalledTimes(2);
+    expect(crm.webAPI.tables[TABLES.appeal]).toHaveLength(1);
   });
 
   it('read-only and masked modes', () => {

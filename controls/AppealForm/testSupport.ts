@@ -1,6 +1,6 @@
 import type { AppealAccepted, MedicalOrganisation, Ticket } from '@eer/contract';
+import { notQueued } from '../shared/records/testSupport';
 import type { AppealApi } from './appealApi';
-import type { AppealRecords } from './appealRecords';
 
 export const ORGS: MedicalOrganisation[] = [
   { id: 'mo-1', shortName: 'ГП № 1', fullName: 'ГБУЗ «Городская поликлиника № 1»', districtId: 'd-1', address: 'г. Энск, ул. Мира, д. 1', hasHomeVisits: true },
@@ -27,6 +27,7 @@ export interface FakeAppealApi extends AppealApi {
   organisations: jest.Mock;
   tickets: jest.Mock;
   create: jest.Mock;
+  outbox: jest.Mock;
 }
 
 export function fakeApi(overrides: Partial<Record<keyof AppealApi, jest.Mock>> = {}): FakeAppealApi {
@@ -35,19 +36,7 @@ export function fakeApi(overrides: Partial<Record<keyof AppealApi, jest.Mock>> =
     organisations: jest.fn().mockResolvedValue(ORGS),
     tickets: jest.fn().mockResolvedValue([TICKET]),
     create: jest.fn().mockResolvedValue(accepted),
-    ...overrides,
-  };
-}
-
-export interface FakeRecords extends AppealRecords {
-  create: jest.Mock;
-  setReviewCertificate: jest.Mock;
-}
-
-export function fakeRecords(overrides: Partial<Record<keyof AppealRecords, jest.Mock>> = {}): FakeRecords {
-  return {
-    create: jest.fn().mockResolvedValue('rec-1'),
-    setReviewCertificate: jest.fn().mockResolvedValue(undefined),
+    outbox: notQueued(),
     ...overrides,
   };
 }

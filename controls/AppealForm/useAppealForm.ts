@@ -3,6 +3,8 @@ import {
   Appeal,
   AppealKind,
   AppealTopic,
+  COLUMNS,
+  TABLES,
   localDate,
   validate,
   type AppealAccepted,
@@ -11,10 +13,14 @@ import {
   type Ticket,
 } from '@eer/contract';
 import { isApiError } from '../shared/api/ApiError';
-import { newCorrelationId } from '../shared/api/client';
+import { issuesOf } from '../shared/hooks/fieldIssues';
+import { useConfirmedSend } from '../shared/hooks/useConfirmedSend';
+import { useDelivery } from '../shared/hooks/useDelivery';
 import { useLoad, type LoadState } from '../shared/hooks/useLoad';
+import { appealDelivery, type Delivery } from '../shared/hooks/useOutboxStatus';
+import { appealColumns, deliveryColumns, type CallRecords } from '../shared/records/callRecords';
+import { useCallRecord, type CallRecordState } from '../shared/records/useCallRecord';
 import type { AppealApi } from './appealApi';
-import type { AppealRecords } from './appealRecords';
 
 export interface AppealFields {
   kind: AppealKind;
@@ -25,6 +31,8 @@ export interface AppealFields {
 }
 export type AppealField = keyof AppealFields;
 export const FIELD_ORDER: readonly AppealField[] = ['kind', 'topic', 'moId', 'address', 'comment'];
+/** The fields an issue may name: the form's, and the ticket of a complaint. */
+const ISSUE_FIELDS: ReadonlyArray<AppealField | 'ticketId'> = [...FIELD_ORDER, 'ticketId'];
 
 /** How far back a complaint's ticket is looked for (a complaint is about a past visit). */
 const TICKET_LOOKBACK_DAYS = 120;
@@ -33,7 +41,8 @@ export type Async = { status: 'idle' } | { status: 'busy' } | { status: 'done' }
 
 export interface UseAppealOptions {
   api: AppealApi;
-  records: AppealRecords;
+  /** The CRM rows (eer_appeal) of the appeals made. */
+  records: CallRecords;
   patientId: string | null;
   callId: string | null;
   /** The call record (eer_call) the form is on: the appeal card is linked to it. */
@@ -45,6 +54,8 @@ export interface UseAppealOptions {
   readOnly: boolean;
   lang: Lang;
   onCreated: (appealId: string) => void;
+  /** Pauses between reads of a queued appeal's outbox entry (tests shorten them). */
+  pollDelays?: readonly number[];
 }
 
 export interface SavedAppeal {
@@ -73,8 +84,10 @@ export interface AppealFormState {
   retrySubmit: () => void;
   dismissError: () => void;
   saved: SavedAppeal | null;
+  /** Live: from the answer, then from the outbox while queued. */
+  delivery: Delivery | null;
   /** The CRM card of the saved appeal (needed for the tag). */
-  record: Async;
+  record: CallRecordState;
   retryRecord: () => void;
   certificate: Async;
   certificateAsked: boolean;
@@ -82,26 +95,6 @@ export interface AppealFormState {
   cancelCertificate: () => void;
   confirmCertificate: () => void;
   startNew: () => void;
-}
-
-function issueText(text: string): string {
-  const at = text.indexOf(': ');
-  return at >= 0 ? text.slice(at + 2) : text;
-}
-
-function fieldOf(path: string): AppealField | 'ticketId' | null {
-  const head = path.split('.')[0] ?? '';
-  if (head === 'ticketId') return 'ticketId';
-  return (FIELD_ORDER as readonly string[]).includes(head) ? (head as AppealField) : null;
-}
-
-function issuesOf(list: ReadonlyArray<{ field: string; message: string }>): Partial<Record<AppealField | 'ticketId', string>> {
-  const found: Partial<Record<AppealField | 'ticketId', string>> = {};
-  for (const issue of list) {
-    const field = fieldOf(issue.field);
-    if (field && found[field] === undefined) found[field] = issueText(issue.message);
-  }
-  return found;
 }
 
 function daysBack(days: number): string {
@@ -115,7 +108,7 @@ function daysBack(days: number): string {
  * a visit (the slot picker's hand-over), it starts as that complaint with the ticket's MO.
  */
 export function useAppealForm(options: UseAppealOptions): AppealFormState {
-  const { api, records, patientId, callId, callRecordId, complaintTicketId, handedKind, defaultKind, readOnly, lang, onCreated } = options;
+  const { api, records, patientId, callId, callRecordId, complaintTicketId, handedKind, defaultKind, readOnly, lang, onCreated, pollDelays } = options;
   // A hand-over counts once: after its appeal is saved, «Новое обращение» starts blank.
   const handOverKey = complaintTicketId || handedKind ? `${complaintTicketId ?? ''}|${handedKind ?? ''}` : null;
   const [usedHandOver, setUsedHandOver] = React.useState<string | null>(null);
@@ -138,16 +131,11 @@ export function useAppealForm(options: UseAppealOptions): AppealFormState {
   const touched = React.useRef<Set<AppealField>>(new Set());
   const [issues, setIssues] = React.useState<Partial<Record<AppealField | 'ticketId', string>>>({});
   const [issueVersion, setIssueVersion] = React.useState(0);
-  const [confirming, setConfirming] = React.useState<Appeal | null>(null);
-  const [sending, setSending] = React.useState(false);
-  const [submitError, setSubmitError] = React.useState<unknown>(null);
   const [saved, setSaved] = React.useState<SavedAppeal | null>(null);
-  const [record, setRecord] = React.useState<Async>({ status: 'idle' });
-  const [recordId, setRecordId] = React.useState<string | null>(null);
+  const record = useCallRecord(records, TABLES.appeal, callRecordId);
+  const recordId = record.state.status === 'done' ? record.id : null;
   const [certificate, setCertificate] = React.useState<Async>({ status: 'idle' });
   const [certificateAsked, setCertificateAsked] = React.useState(false);
-  const lastAttempt = React.useRef<{ content: string; clientKey: string } | null>(null);
-  const pending = React.useRef<Appeal | null>(null);
   const mounted = React.useRef(true);
   React.useEffect(
     () => () => {
@@ -182,6 +170,38 @@ export function useAppealForm(options: UseAppealOptions): AppealFormState {
     [orgs, found],
   );
 
+  const flow = useConfirmedSend(
+    (appeal: Appeal, keyOf) => {
+      const { clientKey: _ignored, ...content } = appeal;
+      const body = { ...content, clientKey: keyOf(content) };
+      return api.create(body).then((accepted) => ({ accepted, body }));
+    },
+    {
+      onSent: ({ accepted, body }) => {
+        const done = { appeal: body, accepted, moName: moNameOf(body.moId), ticket: body.ticketId ? found : null };
+        setSaved(done);
+        setUsedHandOver(handOverKey);
+        onCreated(accepted.appealId);
+        record.save(appealColumns(body, { misAppealId: accepted.appealId, state: accepted.queued ? 'queued' : accepted.status, moName: done.moName }));
+      },
+      onError: (error) => {
+        if (isApiError(error) && error.issues) setIssues(issuesOf(error.issues, ISSUE_FIELDS));
+      },
+    },
+  );
+  const { sending } = flow;
+
+  const followed = React.useMemo(
+    () =>
+      saved && {
+        clientKey: saved.appeal.clientKey,
+        initial: { state: saved.accepted.queued ? ('queued' as const) : saved.accepted.status, reason: saved.accepted.reason },
+        follow: saved.accepted.queued === true,
+      },
+    [saved],
+  );
+  const { delivery } = useDelivery(api.outbox, followed, appealDelivery, (d) => record.change(deliveryColumns(TABLES.appeal, d.state, d.resultId)), pollDelays);
+
   const submit = React.useCallback(() => {
     if (readOnly || sending || saved) return;
     const candidate = {
@@ -198,72 +218,18 @@ export function useAppealForm(options: UseAppealOptions): AppealFormState {
     };
     const checked = validate(Appeal, candidate, lang);
     if (!checked.success) {
-      setIssues(issuesOf(checked.issues));
+      setIssues(issuesOf(checked.issues, ISSUE_FIELDS));
       setIssueVersion((n) => n + 1);
       return;
     }
     setIssues({});
-    setSubmitError(null);
-    setConfirming(checked.data);
-  }, [readOnly, sending, saved, fields, handOver, patientId, callId, lang]);
-
-  const saveRecord = React.useCallback(
-    (done: SavedAppeal) => {
-      setRecord({ status: 'busy' });
-      records.create(done.appeal, done.accepted, done.moName, callRecordId).then(
-        (id) => {
-          if (!mounted.current) return;
-          setRecordId(id);
-          setRecord({ status: 'done' });
-        },
-        (error: unknown) => mounted.current && setRecord({ status: 'error', error }),
-      );
-    },
-    [records, callRecordId],
-  );
-
-  const send = React.useCallback(
-    (appeal: Appeal) => {
-      const { clientKey: _ignored, ...content } = appeal;
-      const contentKey = JSON.stringify(content);
-      if (lastAttempt.current?.content !== contentKey) lastAttempt.current = { content: contentKey, clientKey: newCorrelationId() };
-      const body = { ...content, clientKey: lastAttempt.current.clientKey };
-      setSending(true);
-      setSubmitError(null);
-      api.create(body).then(
-        (accepted) => {
-          if (!mounted.current) return;
-          lastAttempt.current = null;
-          const done = { appeal: body, accepted, moName: moNameOf(body.moId), ticket: body.ticketId ? found : null };
-          setSending(false);
-          setConfirming(null);
-          setSaved(done);
-          setUsedHandOver(handOverKey);
-          onCreated(accepted.appealId);
-          saveRecord(done);
-        },
-        (error: unknown) => {
-          if (!mounted.current) return;
-          setSending(false);
-          setConfirming(null);
-          setSubmitError(error);
-          if (isApiError(error) && error.issues) setIssues(issuesOf(error.issues));
-        },
-      );
-    },
-    [api, moNameOf, onCreated, saveRecord, found, handOverKey],
-  );
-
-  const confirm = React.useCallback(() => {
-    if (!confirming || sending) return;
-    pending.current = confirming;
-    send(confirming);
-  }, [confirming, sending, send]);
+    flow.ask(checked.data);
+  }, [readOnly, sending, saved, fields, handOver, patientId, callId, lang, flow.ask]);
 
   const confirmCertificate = React.useCallback(() => {
     if (!recordId || certificate.status === 'busy') return;
     setCertificate({ status: 'busy' });
-    records.setReviewCertificate(recordId).then(
+    records.update(TABLES.appeal, recordId, { [COLUMNS.appeal.reviewCertificate]: true }).then(
       () => {
         if (!mounted.current) return;
         setCertificate({ status: 'done' });
@@ -279,16 +245,13 @@ export function useAppealForm(options: UseAppealOptions): AppealFormState {
 
   const startNew = React.useCallback(() => {
     touched.current = new Set();
-    lastAttempt.current = null;
-    pending.current = null;
+    flow.reset();
+    record.reset();
     setSaved(null);
-    setRecord({ status: 'idle' });
-    setRecordId(null);
     setCertificate({ status: 'idle' });
-    setSubmitError(null);
     setIssues({});
     setFields(blank());
-  }, [blank]);
+  }, [blank, flow.reset, record.reset]);
 
   return {
     fields,
@@ -299,22 +262,17 @@ export function useAppealForm(options: UseAppealOptions): AppealFormState {
     issues,
     issueVersion,
     submit,
-    confirming,
-    confirm,
-    cancel: () => {
-      if (!sending) setConfirming(null);
-    },
+    confirming: flow.confirming,
+    confirm: flow.confirm,
+    cancel: flow.cancel,
     sending,
-    submitError,
-    retrySubmit: () => {
-      if (pending.current && !sending) send(pending.current);
-    },
-    dismissError: () => setSubmitError(null),
+    submitError: flow.error,
+    retrySubmit: flow.retry,
+    dismissError: flow.dismissError,
     saved,
-    record,
-    retryRecord: () => {
-      if (saved && record.status === 'error') saveRecord(saved);
-    },
+    delivery,
+    record: record.state,
+    retryRecord: record.retry,
     certificate,
     certificateAsked,
     askCertificate: () => {
