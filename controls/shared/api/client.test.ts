@@ -129,9 +129,9 @@ describe('callApi over real HTTP', () => {
     const error = (await callApi(createApiClient({ baseUrl: base, lcid: 1033 }), 'listDistricts').catch((e: unknown) => e)) as ApiError;
     expect(error).toMatchObject({ code: 'mis_unavailable', status: 503, retryable: true, correlationId: 'gw-1' });
     expect(error.message).toBe('The MIS is unavailable; try again later');
-    reply = (_req, res) => json(res, 405, { code: 'method_not_allowed', message: 'x', correlationId: 'c', retryable: false });
+    reply = (_req, res) => json(res, 418, { code: 'not_a_contract_code', message: 'x', correlationId: 'c', retryable: false });
     const other = (await callApi(createApiClient({ baseUrl: base }), 'listDistricts').catch((e: unknown) => e)) as ApiError;
-    expect(other).toMatchObject({ code: 'bad_response', status: 405, retryable: false });
+    expect(other).toMatchObject({ code: 'bad_response', status: 418, retryable: false });
   });
 
   it('rejects an answer that breaks the response schema as bad_response, naming the paths, never the values', async () => {
