@@ -1,30 +1,11 @@
 import * as React from 'react';
-import {
-  Badge,
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Option,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
-import { Vaccine, formatPhone, formatSnils, localDate, type DeliveryStatus, type Lang } from '@eer/contract';
+import { Button, Dropdown, Field, Option, Radio, RadioGroup, Spinner, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { Vaccine, formatPhone, formatSnils, localDate, type Lang } from '@eer/contract';
 import { clockTime, longDate, shortDate } from '../shared/components/calendarText';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { DayStrip } from '../shared/components/DayStrip';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { KeyHint } from '../shared/components/KeyHint';
+import { DeliveryBadge, DoneNotice, SubmitButton, Summary, TextField, deliveryStrings, submitOnCtrlEnter, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { MaskedInput } from '../shared/components/MaskedInput';
 import { DATE_MASK, SNILS_MASK, dateMaskFromIso } from '../shared/components/masks';
 import { OrganisationCombobox } from '../shared/components/OrganisationCombobox';
@@ -34,7 +15,7 @@ import { usePresence } from '../shared/hooks/usePresence';
 import { weekSummary, weekdayNames } from '../shared/components/weeklyHours';
 import { format, type Strings } from '../shared/pcf/strings';
 import type { VaccinationFormStringKey } from './strings';
-import { FIELD_ORDER, type DoseChoice, type VaccinationField, type VaccinationFormState } from './useVaccinationForm';
+import { FIELD_ORDER, type DoseChoice, type VaccinationFormState } from './useVaccinationForm';
 
 export interface VaccinationFormViewProps {
   form: VaccinationFormState;
@@ -47,7 +28,6 @@ export interface VaccinationFormViewProps {
 }
 
 const DOSES: readonly DoseChoice[] = ['1', '2', 'booster'];
-const STATUS_COLOR: Record<DeliveryStatus, 'informative' | 'success' | 'danger'> = { accepted: 'informative', delivered: 'success', failed: 'danger' };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -57,35 +37,18 @@ const useStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginBottom: tokens.spacingVerticalS, padding: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
-  summary: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0 },
 });
 
 /** Manual §7, fig. 20: the worker, the vaccination and the time; the confirmation and the notice. Pure. */
 export function VaccinationFormView({ form, slotDays, readOnly, narrow, lang, strings }: VaccinationFormViewProps): JSX.Element {
   const styles = useStyles();
   const titleId = useId('vac-title');
-  const refs = React.useRef<Partial<Record<VaccinationField, HTMLElement | null>>>({});
-  const newButton = React.useRef<HTMLButtonElement>(null);
   const errorStrings = { correlationId: strings.Error_CorrelationId, retry: strings.Error_Retry, dismiss: strings.Error_Dismiss };
-  const { fields, issues, booked } = form;
-  React.useEffect(() => {
-    if (form.issueVersion === 0) return;
-    const first = FIELD_ORDER.find((f) => form.issues[f] !== undefined);
-    if (first) refs.current[first]?.focus();
-  }, [form.issueVersion]);
-  React.useEffect(() => {
-    if (booked) newButton.current?.focus();
-  }, [booked]);
+  const { fields, issues, booked, sms } = form;
+  const refs = useFirstIssueFocus(form.issueVersion, issues, FIELD_ORDER);
+  const newButton = useFocusWhen(booked);
 
   const disabled = readOnly || form.sending;
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) {
-      event.preventDefault();
-      form.submit();
-    }
-  };
   const points = form.points.status === 'success' ? form.points.data : [];
   const point = points.find((p) => p.id === fields.pointId) ?? null;
   const organisations = form.organisations.status === 'success' ? form.organisations.data : [];
@@ -100,44 +63,45 @@ export function VaccinationFormView({ form, slotDays, readOnly, narrow, lang, st
   const dialog = usePresence(form.confirming);
   const pending = dialog.last;
   const text = (name: 'lastName' | 'firstName' | 'middleName' | 'position', label: string, required: boolean, max: number) => (
-    <Field label={label} required={required} validationState={issues[name] ? 'error' : 'none'} validationMessage={issues[name]}>
-      <Input
-        ref={(el) => void (refs.current[name] = el)}
-        value={fields[name]}
-        disabled={disabled}
-        autoComplete="off"
-        maxLength={max}
-        onChange={(_e, d) => form.setField(name, d.value)}
-      />
-    </Field>
+    <TextField
+      label={label}
+      required={required}
+      issue={issues[name]}
+      inputRef={(el) => void (refs.current[name] = el)}
+      value={fields[name]}
+      disabled={disabled}
+      maxLength={max}
+      onChange={(v) => form.setField(name, v)}
+    />
   );
+  const recordError = error(form.record);
   const slotWhen = (slot: { start: string }) => `${shortDate(localDate(new Date(slot.start)), lang)} ${clockTime(slot.start, lang)}`;
 
   return (
-    <section className={styles.root} aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <section className={styles.root} aria-labelledby={titleId} onKeyDown={submitOnCtrlEnter(form.submit)}>
       <Text id={titleId} as="h2" size={500} weight="semibold">
         {strings.Header_Title}
       </Text>
       {booked ? (
         <>
-          <MessageBar intent={booked.accepted.status === 'failed' ? 'warning' : 'success'} layout="multiline" politeness="polite" data-testid="done">
-            <MessageBarBody>
-              <MessageBarTitle>{strings.Done_Title}</MessageBarTitle>
-              {format(strings.Done_Text, booked.accepted.registrationId, booked.point?.name ?? '', booked.slot ? slotWhen(booked.slot) : '')}{' '}
-              {booked.accepted.smsSent ? strings.Done_Sms : strings.Done_NoSms}
-              {booked.accepted.reason && <div>{booked.accepted.reason}</div>}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Badge appearance="tint" color={STATUS_COLOR[booked.accepted.status]} data-testid="delivery-status">
-                {`${strings.Status_Label}: ${strings[`Status_${booked.accepted.status}`]}`}
-              </Badge>
-            </MessageBarActions>
-          </MessageBar>
+          <DoneNotice title={strings.Done_Title} delivery={{ state: booked.accepted.status, reason: booked.accepted.reason }} strings={deliveryStrings(strings)}>
+            {format(strings.Done_Text, booked.accepted.registrationId, booked.point?.name ?? '', booked.slot ? slotWhen(booked.slot) : '')}{' '}
+            {booked.accepted.smsSent || sms?.state === 'delivered' ? strings.Done_Sms : strings.Done_NoSms}
+          </DoneNotice>
+          {sms && (
+            <DeliveryBadge
+              delivery={sms}
+              testId="sms-status"
+              strings={{ label: strings.Sms_Label, states: { queued: strings.Sms_queued, accepted: strings.Sms_accepted, delivered: strings.Sms_delivered, failed: strings.Sms_failed }, reason: strings.Status_Reason }}
+            />
+          )}
           <div className={styles.actions}>
             <Button ref={newButton} onClick={form.startNew} disabled={readOnly}>
               {strings.Action_New}
             </Button>
+            {form.record.status === 'busy' && <Spinner size="extra-tiny" label={strings.Record_Saving} labelPosition="after" />}
           </div>
+          {recordError && <ErrorBar error={{ ...recordError, retryable: true }} title={strings.Error_RecordTitle} strings={errorStrings} onRetry={form.retryRecord} />}
         </>
       ) : (
         <>
@@ -303,17 +267,7 @@ export function VaccinationFormView({ form, slotDays, readOnly, narrow, lang, st
           </fieldset>
           {submitError && <ErrorBar error={submitError} title={strings.Error_SubmitTitle} strings={errorStrings} onRetry={form.retrySubmit} onDismiss={form.dismissError} />}
           <div className={styles.actions}>
-            <Button
-              appearance="primary"
-              disabled={disabled}
-              onClick={form.submit}
-              icon={form.sending ? <Spinner size="tiny" /> : undefined}
-              aria-keyshortcuts="Control+Enter"
-              data-testid="submit"
-            >
-              {strings.Action_Submit}
-              <KeyHint keys={strings.Action_SubmitKeys} />
-            </Button>
+            <SubmitButton label={strings.Action_Submit} keys={strings.Action_SubmitKeys} disabled={disabled} sending={form.sending} onClick={form.submit} />
           </div>
         </>
       )}
@@ -328,22 +282,17 @@ export function VaccinationFormView({ form, slotDays, readOnly, narrow, lang, st
           onConfirm={form.confirm}
           onCancel={form.cancel}
         >
-          <dl className={styles.summary} data-testid="confirm-summary">
-            <dt className={styles.term}>{strings.Section_Worker}</dt>
-            <dd className={styles.value}>{[pending.lastName, pending.firstName, pending.middleName].filter(Boolean).join(' ')}</dd>
-            <dt className={styles.term}>{strings.Field_BirthDate}</dt>
-            <dd className={styles.value}>{dateMaskFromIso(pending.birthDate)}</dd>
-            <dt className={styles.term}>{strings.Field_Snils}</dt>
-            <dd className={styles.value}>{formatSnils(pending.snils)}</dd>
-            <dt className={styles.term}>{strings.Field_Phone}</dt>
-            <dd className={styles.value}>{formatPhone(pending.phone)}</dd>
-            <dt className={styles.term}>{strings.Field_Vaccine}</dt>
-            <dd className={styles.value}>{pending.vaccine ? strings[`Vaccine_${pending.vaccine}`] : strings.Vaccine_any}</dd>
-            <dt className={styles.term}>{strings.Field_Dose}</dt>
-            <dd className={styles.value}>{strings[`Dose_${String(pending.dose) as DoseChoice}`]}</dd>
-            <dt className={styles.term}>{strings.Field_Slot}</dt>
-            <dd className={styles.value}>{chosenSlot ? `${point?.name ?? ''}, ${slotWhen(chosenSlot)}` : ''}</dd>
-          </dl>
+          <Summary
+            rows={[
+              [strings.Section_Worker, [pending.lastName, pending.firstName, pending.middleName].filter(Boolean).join(' ')],
+              [strings.Field_BirthDate, dateMaskFromIso(pending.birthDate)],
+              [strings.Field_Snils, formatSnils(pending.snils)],
+              [strings.Field_Phone, formatPhone(pending.phone)],
+              [strings.Field_Vaccine, pending.vaccine ? strings[`Vaccine_${pending.vaccine}`] : strings.Vaccine_any],
+              [strings.Field_Dose, strings[`Dose_${String(pending.dose) as DoseChoice}`]],
+              [strings.Field_Slot, chosenSlot ? `${point?.name ?? ''}, ${slotWhen(chosenSlot)}` : ''],
+            ]}
+          />
         </ConfirmDialog>
       )}
     </section>

@@ -7,7 +7,11 @@ import { quietReact16ActWarnings } from '../shared/test/quietAct';
 import type { Strings } from '../shared/pcf/strings';
 import { VaccinationPanel, type VaccinationPanelProps } from './VaccinationPanel';
 import type { VaccinationFormStringKey } from './strings';
+import { COLUMNS, DOSE_VALUES, TABLES } from '@eer/contract';
+import { TEST_POLL_DELAYS, entry, outboxReports, recordsOverMock } from '../shared/records/testSupport';
 import { SNILS, fakeApi, slotsOf } from './testSupport';
+
+const V = COLUMNS.vaccination;
 
 jest.setTimeout(60_000);
 // The machine is shared: give slow renders time before a query gives up.
@@ -17,8 +21,12 @@ const ru = loadResx('VaccinationForm', 1049) as Strings<VaccinationFormStringKey
 const en = loadResx('VaccinationForm', 1033) as Strings<VaccinationFormStringKey>;
 
 function renderPanel(overrides: Partial<VaccinationPanelProps> = {}) {
+  const crm = recordsOverMock();
   const props: VaccinationPanelProps = {
     api: fakeApi(),
+    records: crm.records,
+    callRecordId: crm.callRecordId,
+    pollDelays: TEST_POLL_DELAYS,
     callId: 'call-1',
     slotDays: 14,
     readOnly: false,
@@ -30,7 +38,7 @@ function renderPanel(overrides: Partial<VaccinationPanelProps> = {}) {
     ...overrides,
   };
   const view = render(<VaccinationPanel {...props} />);
-  return { ...view, props, api: props.api as ReturnType<typeof fakeApi> };
+  return { ...view, props, api: props.api as ReturnType<typeof fakeApi>, crm };
 }
 
 type User = ReturnType<typeof userEvent.setup>;
@@ -56,7 +64,7 @@ describe('VaccinationPanel', () => {
 
   it('keyboard path: every field, the point free time as days and time cells, ОК; the id goes out', async () => {
     const user = userEvent.setup({ delay: null });
-    const { api, props } = renderPanel();
+    const { api, props, crm } = renderPanel();
     await fillWorker(user);
     expect(screen.getByLabelText(/СНИЛС/)).toHaveValue(SNILS);
     await user.click(screen.getByRole('radio', { name: 'Вторая' }));
@@ -101,6 +109,40 @@ describe('VaccinationPanel', () => {
     });
     expect(body.middleName).toBeUndefined();
     expect(body.vaccine).toBeUndefined();
+    // the registration's row in the CRM, linked to the call
+    await waitFor(() => expect(crm.webAPI.tables[TABLES.vaccination]).toHaveLength(1));
+    expect(crm.webAPI.tables[TABLES.vaccination]![0]).toMatchObject({
+      [V.name]: 'Вакцинация: Сидоренко Анна',
+      [V.workerName]: 'Сидоренко Анна',
+      [V.employerMoId]: 'mo-3',
+      [V.position]: 'Медицинская сестра',
+      [V.vaccine]: null,
+      [V.dose]: DOSE_VALUES['2'],
+      [V.pointId]: 'vp-1',
+      [V.pointName]: 'Прививочный пункт ГП № 1',
+      [V.slotStart]: slotsOf('vp-1').find((s) => s.id === 'vp-1-c')!.start,
+      [V.misRegistrationId]: 'vac-1',
+      _eer_callid_value: crm.callRecordId,
+    });
+    expect(api.outbox).not.toHaveBeenCalled();
+  });
+
+  it('an SMS that did not go out at once is followed in the outbox until sent', async () => {
+    const user = userEvent.setup({ delay: null });
+    const register = jest.fn().mockResolvedValue({ registrationId: 'vac-2', status: 'accepted', smsSent: false });
+    const outbox = outboxReports([entry('sms', 'accepted', { reasonCode: 'mis_unavailable', reason: 'Шлюз SMS недоступен' })], [entry('sms', 'delivered')]);
+    const { api } = renderPanel({ api: fakeApi({ register, outbox }) });
+    await fillWorker(user);
+    await user.click(screen.getByRole('radio', { name: 'Вторая' }));
+    await choosePoint(user, 'Прививочный пункт ГП № 1');
+    const cells = await screen.findByTestId('time-cells');
+    await user.click(within(cells).getAllByRole('button')[0]!);
+    await user.click(screen.getByTestId('submit'));
+    await user.click(await screen.findByTestId('confirm-dialog-confirm'));
+    expect(await screen.findByTestId('done')).toHaveTextContent('SMS не отправлено');
+    await waitFor(() => expect(screen.getByTestId('sms-status')).toHaveTextContent('SMS: отправлено'));
+    expect(screen.getByTestId('done')).toHaveTextContent('SMS с подтверждением отправлено.');
+    expect(api.outbox.mock.calls[0][0]).toBe(register.mock.calls[0][0].clientKey);
   });
 
   it('checks the SNILS checksum when the operator leaves the field', async () => {

@@ -12,5 +12,6 @@ export const VACCINATION_FORM_STRINGS = [
   'Error_SlotTaken', 'Error_PointsTitle', 'Error_SlotsTitle', 'Error_EmployersTitle', 'Error_Setup', 'Error_Settings',
   'Error_CorrelationId', 'Error_Retry', 'Error_Dismiss',
   'Record_Saving', 'Error_RecordTitle', 'Sms_Label', 'Sms_queued', 'Sms_accepted', 'Sms_delivered', 'Sms_failed',
+  'Status_queued', 'Status_Reason',
 ] as const;
 export type VaccinationFormStringKey = (typeof VACCINATION_FORM_STRINGS)[number];

@@ -1,4 +1,5 @@
 import type { MedicalOrganisation, VaccinationPoint, VaccinationSlot } from '@eer/contract';
+import { notQueued } from '../shared/records/testSupport';
 import type { VaccinationApi } from './vaccinationApi';
 
 export const ORGS: MedicalOrganisation[] = [
@@ -34,6 +35,7 @@ export interface FakeVaccinationApi extends VaccinationApi {
   points: jest.Mock;
   slots: jest.Mock;
   register: jest.Mock;
+  outbox: jest.Mock;
 }
 
 export function fakeApi(overrides: Partial<Record<keyof VaccinationApi, jest.Mock>> = {}): FakeVaccinationApi {
@@ -42,6 +44,7 @@ export function fakeApi(overrides: Partial<Record<keyof VaccinationApi, jest.Moc
     points: jest.fn().mockResolvedValue(POINTS),
     slots: jest.fn((pointId: string) => Promise.resolve(slotsOf(pointId))),
     register: jest.fn().mockResolvedValue({ registrationId: 'vac-1', status: 'accepted', smsSent: true }),
+    outbox: notQueued(),
     ...overrides,
   };
 }

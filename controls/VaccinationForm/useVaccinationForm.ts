@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import {
   BirthDate,
   Snils,
+  TABLES,
   VaccinationRegistration,
   localDate,
   validate,
@@ -14,9 +15,13 @@ import {
   type Vaccine,
 } from '@eer/contract';
 import { isApiError } from '../shared/api/ApiError';
-import { newCorrelationId } from '../shared/api/client';
 import { SNILS_MASK, DATE_MASK, isoFromDateMask } from '../shared/components/masks';
+import { issueText, issuesOf } from '../shared/hooks/fieldIssues';
+import { useConfirmedSend } from '../shared/hooks/useConfirmedSend';
 import { useLoad, type LoadState } from '../shared/hooks/useLoad';
+import { smsDelivery, useOutboxStatus, type Delivery } from '../shared/hooks/useOutboxStatus';
+import { vaccinationColumns, type CallRecords } from '../shared/records/callRecords';
+import { useCallRecord, type CallRecordState } from '../shared/records/useCallRecord';
 import type { VaccinationApi } from './vaccinationApi';
 
 export type DoseChoice = '1' | '2' | 'booster';
@@ -76,16 +81,23 @@ export interface SlotDay {
 
 export interface UseVaccinationOptions {
   api: VaccinationApi;
+  /** The CRM rows (eer_vaccination) of the registrations made. */
+  records: CallRecords;
   callId: string | null;
+  /** The call record (eer_call) the form is on: the vaccination row is linked to it. */
+  callRecordId: string | null;
   /** How many days of free time are shown (1–31). */
   slotDays: number;
   readOnly: boolean;
   lang: Lang;
   onCreated: (registrationId: string) => void;
+  /** Pauses between reads of a queued SMS's outbox entry (tests shorten them). */
+  pollDelays?: readonly number[];
 }
 
 export interface Booked {
   accepted: VaccinationAccepted;
+  clientKey: string;
   point: VaccinationPoint | null;
   slot: VaccinationSlot | null;
 }
@@ -115,21 +127,12 @@ export interface VaccinationFormState {
   retrySubmit: () => void;
   dismissError: () => void;
   booked: Booked | null;
+  /** The confirmation SMS, once the outbox reports it (it did not go out while the operator waited). */
+  sms: Delivery | null;
+  /** The CRM row of the registration. */
+  record: CallRecordState;
+  retryRecord: () => void;
   startNew: () => void;
-}
-
-function issueText(text: string): string {
-  const at = text.indexOf(': ');
-  return at >= 0 ? text.slice(at + 2) : text;
-}
-
-function issuesOf(list: ReadonlyArray<{ field: string; message: string }>): Partial<Record<VaccinationField, string>> {
-  const found: Partial<Record<VaccinationField, string>> = {};
-  for (const issue of list) {
-    const head = (issue.field.split('.')[0] ?? '') as VaccinationField;
-    if (FIELD_ORDER.includes(head) && found[head] === undefined) found[head] = issueText(issue.message);
-  }
-  return found;
 }
 
 function addDays(date: string, days: number): string {
@@ -157,24 +160,14 @@ export function slotDays(slots: readonly VaccinationSlot[]): SlotDay[] {
  * fields with the contract, asks for ОК and books once per confirmed content; a slot taken meanwhile reloads the time.
  */
 export function useVaccinationForm(options: UseVaccinationOptions): VaccinationFormState {
-  const { api, callId, slotDays: dayCount, readOnly, lang, onCreated } = options;
+  const { api, records, callId, callRecordId, slotDays: dayCount, readOnly, lang, onCreated, pollDelays } = options;
   const [fields, setFields] = React.useState<VaccinationFields>(EMPTY);
   const [issues, setIssues] = React.useState<Partial<Record<VaccinationField, string>>>({});
   const [issueVersion, setIssueVersion] = React.useState(0);
   const [date, setDate] = React.useState<string | null>(null);
-  const [confirming, setConfirming] = React.useState<VaccinationRegistration | null>(null);
-  const [sending, setSending] = React.useState(false);
-  const [submitError, setSubmitError] = React.useState<unknown>(null);
   const [booked, setBooked] = React.useState<Booked | null>(null);
-  const lastAttempt = React.useRef<{ content: string; clientKey: string } | null>(null);
-  const pending = React.useRef<VaccinationRegistration | null>(null);
-  const mounted = React.useRef(true);
-  React.useEffect(
-    () => () => {
-      mounted.current = false;
-    },
-    [],
-  );
+  const record = useCallRecord(records, TABLES.vaccination, callRecordId);
+  const smsPoll = useOutboxStatus(api.outbox, booked && !booked.accepted.smsSent ? booked.clientKey : null, pollDelays);
 
   const organisations = useLoad('all', (_k, signal) => api.organisations(signal));
   const points = useLoad('all', (_k, signal) => api.points(signal));
@@ -210,6 +203,36 @@ export function useVaccinationForm(options: UseVaccinationOptions): VaccinationF
     [fields, lang],
   );
 
+  const pointsList = points.state.status === 'success' ? points.state.data : [];
+  const slotList = slots.state.status === 'success' ? slots.state.data : [];
+  const reloadSlots = slots.reload;
+  const flow = useConfirmedSend(
+    (registration: VaccinationRegistration, keyOf) => {
+      const { clientKey: _ignored, ...content } = registration;
+      const body = { ...content, clientKey: keyOf(content) };
+      return api.register(body).then((accepted) => ({ accepted, body }));
+    },
+    {
+      onSent: ({ accepted, body }) => {
+        const point = pointsList.find((p) => p.id === body.pointId) ?? null;
+        const slot = slotList.find((s) => s.id === body.slotId) ?? null;
+        setBooked({ accepted, clientKey: body.clientKey, point, slot });
+        onCreated(accepted.registrationId);
+        record.save(vaccinationColumns(body, { misRegistrationId: accepted.registrationId, pointName: point?.name ?? null, slotStart: slot?.start ?? null }));
+      },
+      onError: (error) => {
+        if (!isApiError(error)) return;
+        if (error.code === 'slot_taken') {
+          // Taken meanwhile: a fresh list, and the operator picks another time.
+          setFields((f) => ({ ...f, slotId: null }));
+          reloadSlots();
+        }
+        if (error.issues) setIssues(issuesOf(error.issues, FIELD_ORDER));
+      },
+    },
+  );
+  const { sending } = flow;
+
   const submit = React.useCallback(() => {
     if (readOnly || sending || booked) return;
     const candidate = {
@@ -230,52 +253,13 @@ export function useVaccinationForm(options: UseVaccinationOptions): VaccinationF
     };
     const checked = validate(VaccinationRegistration, candidate, lang);
     if (!checked.success) {
-      setIssues(issuesOf(checked.issues));
+      setIssues(issuesOf(checked.issues, FIELD_ORDER));
       setIssueVersion((n) => n + 1);
       return;
     }
     setIssues({});
-    setSubmitError(null);
-    setConfirming(checked.data);
-  }, [readOnly, sending, booked, fields, callId, lang]);
-
-  const pointsList = points.state.status === 'success' ? points.state.data : [];
-  const slotList = slots.state.status === 'success' ? slots.state.data : [];
-  const reloadSlots = slots.reload;
-  const send = React.useCallback(
-    (registration: VaccinationRegistration) => {
-      const { clientKey: _ignored, ...content } = registration;
-      const contentKey = JSON.stringify(content);
-      if (lastAttempt.current?.content !== contentKey) lastAttempt.current = { content: contentKey, clientKey: newCorrelationId() };
-      setSending(true);
-      setSubmitError(null);
-      api.register({ ...content, clientKey: lastAttempt.current.clientKey }).then(
-        (accepted) => {
-          if (!mounted.current) return;
-          lastAttempt.current = null;
-          setSending(false);
-          setConfirming(null);
-          setBooked({ accepted, point: pointsList.find((p) => p.id === content.pointId) ?? null, slot: slotList.find((s) => s.id === content.slotId) ?? null });
-          onCreated(accepted.registrationId);
-        },
-        (error: unknown) => {
-          if (!mounted.current) return;
-          setSending(false);
-          setConfirming(null);
-          setSubmitError(error);
-          if (isApiError(error)) {
-            if (error.code === 'slot_taken') {
-              // Taken meanwhile: a fresh list, and the operator picks another time.
-              setFields((f) => ({ ...f, slotId: null }));
-              reloadSlots();
-            }
-            if (error.issues) setIssues(issuesOf(error.issues));
-          }
-        },
-      );
-    },
-    [api, onCreated, pointsList, slotList, reloadSlots],
-  );
+    flow.ask(checked.data);
+  }, [readOnly, sending, booked, fields, callId, lang, flow.ask]);
 
   return {
     fields,
@@ -293,27 +277,21 @@ export function useVaccinationForm(options: UseVaccinationOptions): VaccinationF
     issues,
     issueVersion,
     submit,
-    confirming,
-    confirm: () => {
-      if (!confirming || sending) return;
-      pending.current = confirming;
-      send(confirming);
-    },
-    cancel: () => {
-      if (!sending) setConfirming(null);
-    },
+    confirming: flow.confirming,
+    confirm: flow.confirm,
+    cancel: flow.cancel,
     sending,
-    submitError,
-    retrySubmit: () => {
-      if (pending.current && !sending) send(pending.current);
-    },
-    dismissError: () => setSubmitError(null),
+    submitError: flow.error,
+    retrySubmit: flow.retry,
+    dismissError: flow.dismissError,
     booked,
+    sms: smsDelivery(smsPoll.status),
+    record: record.state,
+    retryRecord: record.retry,
     startNew: () => {
-      lastAttempt.current = null;
-      pending.current = null;
+      flow.reset();
+      record.reset();
       setBooked(null);
-      setSubmitError(null);
       setIssues({});
       // the next worker is often from the same organisation and point
       setFields((f) => ({ ...EMPTY, employerMoId: f.employerMoId, pointId: f.pointId, vaccine: f.vaccine }));

@@ -1,4 +1,4 @@
-import type { ApiBody, MedicalOrganisation, VaccinationAccepted, VaccinationPoint, VaccinationSlot } from '@eer/contract';
+import type { ApiBody, MedicalOrganisation, OutboxStatus, VaccinationAccepted, VaccinationPoint, VaccinationSlot } from '@eer/contract';
 import { callApi, type ApiClient } from '../shared/api/client';
 
 /** The function-app operations of the vaccination booking; the component gets this, tests a fake of it. */
@@ -9,6 +9,8 @@ export interface VaccinationApi {
   /** Free slots of a point, `from`..`to` (region dates, both included, at most 31 days). */
   slots(pointId: string, from: string, to: string, signal: AbortSignal): Promise<VaccinationSlot[]>;
   register(body: ApiBody<'registerVaccination'>): Promise<VaccinationAccepted>;
+  /** The confirmation SMS the line queued under the registration's client key (when it did not go out at once). */
+  outbox(clientKey: string, signal: AbortSignal): Promise<OutboxStatus>;
 }
 
 export function vaccinationApi(client: ApiClient): VaccinationApi {
@@ -17,5 +19,6 @@ export function vaccinationApi(client: ApiClient): VaccinationApi {
     points: (signal) => callApi(client, 'listVaccinationPoints', { signal }),
     slots: (pointId, from, to, signal) => callApi(client, 'listVaccinationSlots', { query: { pointId, from, to }, signal }),
     register: (body) => callApi(client, 'registerVaccination', { body }),
+    outbox: (clientKey, signal) => callApi(client, 'getOutboxStatus', { params: { clientKey }, signal }),
   };
 }
