@@ -2,7 +2,7 @@ import * as ReactDOM from 'react-dom';
 import { act } from 'react-dom/test-utils';
 import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ENVIRONMENT_VARIABLES } from '@eer/contract';
+import { COLUMNS, ENVIRONMENT_VARIABLES, TABLES } from '@eer/contract';
 import { HomeVisitForm } from './index';
 import type { IInputs } from './generated/ManifestTypes';
 import { createContextMock, property, seedEnvironmentVariables, type ContextMock } from '../shared/test/contextMock';
@@ -70,6 +70,9 @@ describe('HomeVisitForm wrapper lifecycle', () => {
       [ENVIRONMENT_VARIABLES.functionsBaseUrl]: { value: 'https://eer122-func.azurewebsites.net/api' },
       [ENVIRONMENT_VARIABLES.homeVisitHours]: { defaultValue: JSON.stringify({ 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] }) },
     });
+    const [call] = mock.webAPI.seed(TABLES.call, [{ eer_name: 'Звонок' }]);
+    const callRecordId = String(call!.eer_callid);
+    Object.assign(mock.context.mode, { contextInfo: { entityId: `{${callRecordId}}`, entityTypeName: TABLES.call } });
     const { control, notify } = mount(mock);
     expect(await screen.findByText('ГП № 3')).toBeInTheDocument();
     const user = userEvent.setup({ delay: null });
@@ -78,6 +81,8 @@ describe('HomeVisitForm wrapper lifecycle', () => {
     await user.click(await screen.findByTestId('confirm-dialog-confirm'));
     await waitFor(() => expect(notify).toHaveBeenCalledTimes(1));
     expect(control.getOutputs()).toEqual({ homeVisitIds: 'hv-0,hv-1' });
+    await waitFor(() => expect(mock.webAPI.tables[TABLES.homeVisit]).toHaveLength(1));
+    expect(mock.webAPI.tables[TABLES.homeVisit]![0]).toMatchObject({ [COLUMNS.homeVisit.misRequestId]: 'hv-1', [COLUMNS.homeVisit.complaints]: 'Кашель', _eer_callid_value: callRecordId });
     expect(fetchStub.requests.find((r) => r.path === 'home-visits')?.headers['accept-language']).toBe('ru');
     // the host writes the column back: nothing pending any more
     const next = mock.update({ parameters: { homeVisitIds: property('hv-0,hv-1') } as Partial<IInputs> as IInputs });

@@ -8,7 +8,11 @@ import type { Strings } from '../shared/pcf/strings';
 import { InfoPanelContainer, type InfoPanelContainerProps } from './InfoPanelContainer';
 import { infoArticles } from './infoArticles';
 import type { InfoPanelStringKey } from './strings';
+import { APPEAL_TOPIC_VALUES, COLUMNS, DELIVERY_STATUS_VALUES, TABLES } from '@eer/contract';
+import { TEST_POLL_DELAYS, entry, outboxReports, recordsOverMock } from '../shared/records/testSupport';
 import { CARD, articlesWebApi, fakeApi } from './testSupport';
+
+const A = COLUMNS.appeal;
 
 jest.setTimeout(60_000);
 // The machine is shared: give slow renders time before a query gives up.
@@ -18,9 +22,13 @@ const ru = loadResx('InfoPanel', 1049) as Strings<InfoPanelStringKey>;
 const en = loadResx('InfoPanel', 1033) as Strings<InfoPanelStringKey>;
 
 function renderPanel(overrides: Partial<InfoPanelContainerProps> = {}) {
+  const crm = recordsOverMock();
   const props: InfoPanelContainerProps = {
     api: fakeApi(),
     articles: infoArticles(articlesWebApi()),
+    records: crm.records,
+    callRecordId: crm.callRecordId,
+    pollDelays: TEST_POLL_DELAYS,
     topic: 6,
     defaultTab: 'auto',
     patientId: 'p-1',
@@ -36,7 +44,7 @@ function renderPanel(overrides: Partial<InfoPanelContainerProps> = {}) {
     ...overrides,
   };
   const view = render(<InfoPanelContainer {...props} />);
-  return { ...view, props, api: props.api as ReturnType<typeof fakeApi> };
+  return { ...view, props, api: props.api as ReturnType<typeof fakeApi>, crm };
 }
 
 describe('InfoPanelContainer', () => {
@@ -117,7 +125,7 @@ describe('InfoPanelContainer', () => {
 
   it('topic 2: volunteer help prefilled from the card, sent as a volunteer_help appeal to the MO of the address', async () => {
     const user = userEvent.setup({ delay: null });
-    const { api, props } = renderPanel({ topic: 2 });
+    const { api, props, crm } = renderPanel({ topic: 2 });
     await waitFor(() => expect(screen.getByLabelText(/Кому нужна помощь/)).toHaveValue('Иванов Иван Иванович'));
     expect(screen.getByLabelText(/Контактный телефон/)).toHaveValue('+7 (916) 123-45-67');
     expect(screen.getByLabelText(/^Адрес/)).toHaveValue(CARD.address!.text);
@@ -132,6 +140,32 @@ describe('InfoPanelContainer', () => {
     const body = api.createAppeal.mock.calls[0][0];
     expect(body).toMatchObject({ kind: 'appeal', topic: 'volunteer_help', moId: 'mo-3', patientId: 'p-1', callId: 'call-1', reviewCertificate: false });
     expect(body.comment).toBe('Помощь волонтёров (линия 122, тема 2)\nКому: Иванов Иван Иванович\nТелефон: +7 (916) 123-45-67\nЧем помочь: Доставка лекарств из аптеки');
+  });
+
+  it('topic 2: the request is an appeal row in the CRM (topic volunteer_help) and a queued one is followed until the MIS has it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const createAppeal = jest.fn((body: { clientKey: string }) => Promise.resolve({ appealId: body.clientKey, status: 'accepted', queued: true }));
+    const outbox = outboxReports([entry('appeal', 'accepted')], [entry('appeal', 'delivered', { resultId: 'ap-vh-5' })]);
+    const { crm } = renderPanel({ topic: 2, api: fakeApi({ createAppeal, outbox }) });
+    await waitFor(() => expect(screen.getByLabelText(/Кому нужна помощь/)).toHaveValue('Иванов Иван Иванович'));
+    await user.click(screen.getByLabelText(/Какая помощь нужна/));
+    await user.paste('Продукты');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await user.click(within(await screen.findByRole('alertdialog')).getByTestId('confirm-dialog-confirm'));
+    expect(await screen.findByTestId('volunteer-done')).toHaveTextContent('заявка сохранена в очереди');
+    await waitFor(() => expect(crm.webAPI.tables[TABLES.appeal]).toHaveLength(1));
+    const row = crm.webAPI.tables[TABLES.appeal]![0]!;
+    expect(row).toMatchObject({
+      [A.topic]: APPEAL_TOPIC_VALUES.volunteer_help,
+      [A.moId]: 'mo-3',
+      [A.moName]: 'ГП № 3',
+      [A.patientMisId]: 'p-1',
+      [A.address]: CARD.address!.text,
+      _eer_callid_value: crm.callRecordId,
+    });
+    await waitFor(() => expect(screen.getByTestId('delivery-status')).toHaveTextContent('Принята МИС'));
+    expect(screen.getByTestId('volunteer-done')).toHaveTextContent('№ ap-vh-5 передана в ГП № 3');
+    await waitFor(() => expect(row).toMatchObject({ [A.misAppealId]: 'ap-vh-5', [A.deliveryStatus]: DELIVERY_STATUS_VALUES.accepted }));
   });
 
   it('topic 2: warns about a younger citizen, names missing fields, and an unserved address', async () => {

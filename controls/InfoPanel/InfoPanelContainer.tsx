@@ -9,6 +9,7 @@ import { CheckupsTab } from './CheckupsTab';
 import { HoursTab } from './HoursTab';
 import type { InfoApi } from './infoApi';
 import type { InfoArticles } from './infoArticles';
+import type { CallRecords } from '../shared/records/callRecords';
 import type { InfoPanelStringKey } from './strings';
 import { useVolunteerForm } from './useVolunteerForm';
 import { VolunteerTab } from './VolunteerTab';
@@ -25,6 +26,12 @@ const TABS: ReadonlyArray<{ tab: InfoTab; label: InfoPanelStringKey }> = [
 export interface InfoPanelContainerProps {
   api: InfoApi;
   articles: InfoArticles;
+  /** The CRM rows (eer_appeal) of the volunteer requests made. */
+  records: CallRecords;
+  /** The call record (eer_call) the panel is on: a volunteer request's appeal row is linked to it. */
+  callRecordId: string | null;
+  /** Pauses between reads of a queued request's outbox entry (tests shorten them). */
+  pollDelays?: readonly number[];
   /** The IVR digit of the call (eer_topic). */
   topic: number | null;
   /** The tab when the topic is not an information one; 'auto' → opening hours. */
@@ -55,7 +62,7 @@ function tabFor(topic: number | null, defaultTab: InfoTab | 'auto'): InfoTab {
  * time it is opened (articles from the CRM, organisations and hours from the function app, the patient card).
  */
 export function InfoPanelContainer(props: InfoPanelContainerProps): JSX.Element {
-  const { api, articles, topic, defaultTab, patientId, patientName, callId, volunteerMinAge, readOnly, masked, narrow, lang, strings, onCreated } = props;
+  const { api, articles, records, callRecordId, pollDelays, topic, defaultTab, patientId, patientName, callId, volunteerMinAge, readOnly, masked, narrow, lang, strings, onCreated } = props;
   const styles = useStyles();
   const baseId = useId('info-tab-');
   const [tab, setTab] = React.useState<InfoTab>(() => tabFor(topic, defaultTab));
@@ -86,7 +93,7 @@ export function InfoPanelContainer(props: InfoPanelContainerProps): JSX.Element 
   const hours = useLoad(chosenId, (id, signal) => api.hours(id, signal));
 
   // ---- volunteer help
-  const volunteer = useVolunteerForm({ api, patientId, patientName, card, callId, readOnly, lang, onCreated });
+  const volunteer = useVolunteerForm({ api, records, patientId, patientName, card, callId, callRecordId, readOnly, lang, onCreated, pollDelays });
 
   if (masked) return <Text role="status">{strings.Status_Masked}</Text>;
   return (

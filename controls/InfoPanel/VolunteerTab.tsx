@@ -1,22 +1,9 @@
 import * as React from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  Textarea,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatPhone, type Lang } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { KeyHint } from '../shared/components/KeyHint';
+import { DoneNotice, SubmitButton, Summary, TextField, deliveryStrings, submitOnCtrlEnter, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { MaskedInput } from '../shared/components/MaskedInput';
 import { PHONE_MASK } from '../shared/components/phoneMask';
 import { usePresence } from '../shared/hooks/usePresence';
@@ -42,38 +29,22 @@ const useStyles = makeStyles({
   single: { gridTemplateColumns: 'minmax(0, 1fr)' },
   wide: { gridColumn: '1 / -1' },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
-  summary: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0, marginTop: tokens.spacingVerticalS },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
 });
 
 /** IVR topic 2: the short volunteer-help request (who, address, phone, what help), its confirmation and notice. */
 export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, strings }: VolunteerTabProps): JSX.Element {
   const styles = useStyles();
-  const refs = React.useRef<Partial<Record<VolunteerField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
-  const newButton = React.useRef<HTMLButtonElement>(null);
-  React.useEffect(() => {
-    if (form.issueVersion === 0) return;
-    const first = form.addressNotFound ? 'address' : VOLUNTEER_FIELDS.find((f) => form.issues[f] !== undefined);
-    if (first) refs.current[first]?.focus();
-  }, [form.issueVersion]);
-  React.useEffect(() => {
-    if (form.sent) newButton.current?.focus();
-  }, [form.sent]);
+  const refs = useFirstIssueFocus<VolunteerField>(form.issueVersion, form.issues, VOLUNTEER_FIELDS, form.addressNotFound ? 'address' : null);
+  const newButton = useFocusWhen(form.sent);
   const disabled = readOnly || form.sending;
   const dialog = usePresence(form.confirming);
   const pending = dialog.last;
   const { fields, issues } = form;
   const errorViewOf = errorView(form.error, lang);
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) {
-      event.preventDefault();
-      form.submit();
-    }
-  };
+  const recordError = form.record.status === 'error' ? errorView(form.record.error, lang) : null;
 
   return (
-    <div className={mergeClasses(styles.root, narrow && styles.single)} onKeyDown={onKeyDown}>
+    <div className={mergeClasses(styles.root, narrow && styles.single)} onKeyDown={submitOnCtrlEnter(form.submit)}>
       <Text className={styles.wide}>{format(strings.Volunteer_Intro, minAge)}</Text>
       {age !== null && age < minAge && (
         <MessageBar intent="warning" layout="multiline" className={styles.wide} data-testid="volunteer-young">
@@ -82,21 +53,29 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
       )}
       {form.sent ? (
         <div className={styles.wide}>
-          <MessageBar intent="success" layout="multiline" politeness="polite" data-testid="volunteer-done">
-            <MessageBarBody>
-              <MessageBarTitle>{strings.Volunteer_DoneTitle}</MessageBarTitle>
-              {format(strings.Volunteer_Done, form.sent.appealId, form.sent.moName)}
-            </MessageBarBody>
-          </MessageBar>
+          <DoneNotice title={strings.Volunteer_DoneTitle} delivery={form.delivery} strings={deliveryStrings(strings)} testId="volunteer-done">
+            {form.delivery?.state === 'queued'
+              ? format(strings.Volunteer_Queued, form.sent.moName)
+              : format(strings.Volunteer_Done, form.delivery?.resultId ?? form.sent.accepted.appealId, form.sent.moName)}
+          </DoneNotice>
           <Button ref={newButton} onClick={form.startNew} disabled={readOnly} style={{ marginTop: tokens.spacingVerticalS }}>
             {strings.Volunteer_New}
           </Button>
+          {form.record.status === 'busy' && <Spinner size="extra-tiny" label={strings.Record_Saving} labelPosition="after" />}
+          {recordError && <ErrorBar error={{ ...recordError, retryable: true }} title={strings.Error_RecordTitle} strings={errorStrings(strings)} onRetry={form.retryRecord} />}
         </div>
       ) : (
         <>
-          <Field label={strings.Volunteer_Who} required validationState={issues.name ? 'error' : 'none'} validationMessage={issues.name}>
-            <Input ref={(el) => void (refs.current.name = el)} value={fields.name} disabled={disabled} autoComplete="off" maxLength={200} onChange={(_e, d) => form.setField('name', d.value)} />
-          </Field>
+          <TextField
+            label={strings.Volunteer_Who}
+            required
+            issue={issues.name}
+            inputRef={(el) => void (refs.current.name = el)}
+            value={fields.name}
+            disabled={disabled}
+            maxLength={200}
+            onChange={(v) => form.setField('name', v)}
+          />
           <Field label={strings.Volunteer_Phone} required validationState={issues.phone ? 'error' : 'none'} validationMessage={issues.phone}>
             <MaskedInput
               ref={(el) => void (refs.current.phone = el)}
@@ -107,36 +86,37 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
               onValueChange={(v) => form.setField('phone', v)}
             />
           </Field>
-          <Field
+          <TextField
             className={styles.wide}
             label={strings.Volunteer_Address}
             hint={strings.Volunteer_AddressHint}
             required
-            validationState={issues.address || form.addressNotFound ? 'error' : 'none'}
-            validationMessage={issues.address ?? (form.addressNotFound ? strings.Volunteer_AddressNotFound : undefined)}
-          >
-            <Input ref={(el) => void (refs.current.address = el)} value={fields.address} disabled={disabled} autoComplete="off" maxLength={500} onChange={(_e, d) => form.setField('address', d.value)} />
-          </Field>
-          <Field className={styles.wide} label={strings.Volunteer_Help} required validationState={issues.help ? 'error' : 'none'} validationMessage={issues.help}>
-            <Textarea ref={(el) => void (refs.current.help = el)} value={fields.help} disabled={disabled} resize="vertical" maxLength={3000} onChange={(_e, d) => form.setField('help', d.value)} />
-          </Field>
+            issue={issues.address ?? (form.addressNotFound ? strings.Volunteer_AddressNotFound : undefined)}
+            inputRef={(el) => void (refs.current.address = el)}
+            value={fields.address}
+            disabled={disabled}
+            maxLength={500}
+            onChange={(v) => form.setField('address', v)}
+          />
+          <TextField
+            className={styles.wide}
+            label={strings.Volunteer_Help}
+            required
+            multiline
+            issue={issues.help}
+            inputRef={(el) => void (refs.current.help = el)}
+            value={fields.help}
+            disabled={disabled}
+            maxLength={3000}
+            onChange={(v) => form.setField('help', v)}
+          />
           {errorViewOf && (
             <div className={styles.wide}>
               <ErrorBar error={errorViewOf} title={strings.Error_Volunteer} strings={errorStrings(strings)} onRetry={form.retry} onDismiss={form.dismissError} />
             </div>
           )}
           <div className={mergeClasses(styles.wide, styles.actions)}>
-            <Button
-              appearance="primary"
-              disabled={disabled}
-              onClick={form.submit}
-              icon={form.sending ? <Spinner size="tiny" /> : undefined}
-              aria-keyshortcuts="Control+Enter"
-              data-testid="volunteer-submit"
-            >
-              {strings.Volunteer_Save}
-              <KeyHint keys={strings.Volunteer_SaveKeys} />
-            </Button>
+            <SubmitButton label={strings.Volunteer_Save} keys={strings.Volunteer_SaveKeys} disabled={disabled} sending={form.sending} onClick={form.submit} testId="volunteer-submit" />
           </div>
         </>
       )}
@@ -152,16 +132,15 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
           onCancel={form.cancel}
         >
           <Text>{strings.Volunteer_ConfirmText}</Text>
-          <dl className={styles.summary}>
-            <dt className={styles.term}>{strings.Volunteer_Who}</dt>
-            <dd className={styles.value}>{pending.name}</dd>
-            <dt className={styles.term}>{strings.Volunteer_Address}</dt>
-            <dd className={styles.value}>{pending.address.text}</dd>
-            <dt className={styles.term}>{strings.Volunteer_Phone}</dt>
-            <dd className={styles.value}>{formatPhone(pending.phone)}</dd>
-            <dt className={styles.term}>{strings.Volunteer_Help}</dt>
-            <dd className={styles.value}>{pending.help}</dd>
-          </dl>
+          <Summary
+            testId="volunteer-summary"
+            rows={[
+              [strings.Volunteer_Who, pending.name],
+              [strings.Volunteer_Address, pending.address.text],
+              [strings.Volunteer_Phone, formatPhone(pending.phone)],
+              [strings.Volunteer_Help, pending.help],
+            ]}
+          />
         </ConfirmDialog>
       )}
     </div>

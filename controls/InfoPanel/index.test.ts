@@ -2,7 +2,7 @@ import * as ReactDOM from 'react-dom';
 import { act } from 'react-dom/test-utils';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ENVIRONMENT_VARIABLES, TABLES } from '@eer/contract';
+import { APPEAL_TOPIC_VALUES, COLUMNS, ENVIRONMENT_VARIABLES, TABLES } from '@eer/contract';
 import { InfoPanel } from './index';
 import type { IInputs } from './generated/ManifestTypes';
 import { createContextMock, property, seedEnvironmentVariables } from '../shared/test/contextMock';
@@ -77,6 +77,9 @@ describe('InfoPanel wrapper lifecycle', () => {
     await waitFor(() => expect(notify).toHaveBeenCalled());
     expect(control.getOutputs()).toEqual({ appealIds: 'ap-1,ap-vh-9' });
     expect(fetchStub.requests.find((r) => r.path === 'appeals')?.body).toMatchObject({ topic: 'volunteer_help', moId: 'mo-3' });
+    // its appeal row in the CRM, with the volunteer topic
+    await waitFor(() => expect(mock.webAPI.tables[TABLES.appeal]).toHaveLength(1));
+    expect(mock.webAPI.tables[TABLES.appeal]![0]).toMatchObject({ [COLUMNS.appeal.topic]: APPEAL_TOPIC_VALUES.volunteer_help, [COLUMNS.appeal.misAppealId]: 'ap-vh-9' });
     control.destroy();
   });
 

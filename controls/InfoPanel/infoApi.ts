@@ -1,4 +1,4 @@
-import type { AddressResolution, ApiBody, AppealAccepted, Locality, MedicalOrganisation, OpeningHours, PatientCard } from '@eer/contract';
+import type { AddressResolution, ApiBody, AppealAccepted, Locality, MedicalOrganisation, OpeningHours, OutboxStatus, PatientCard } from '@eer/contract';
 import { callApi, type ApiClient } from '../shared/api/client';
 
 /** The function-app operations of the information topics; the components get this, tests a fake of it. */
@@ -12,6 +12,8 @@ export interface InfoApi {
   /** The MO serving an address: a volunteer-help request goes to it. */
   resolve(body: ApiBody<'resolveAddress'>, signal: AbortSignal): Promise<AddressResolution>;
   createAppeal(body: ApiBody<'createAppeal'>): Promise<AppealAccepted>;
+  /** What became of a volunteer request the line queued (202). */
+  outbox(clientKey: string, signal: AbortSignal): Promise<OutboxStatus>;
 }
 
 export function infoApi(client: ApiClient): InfoApi {
@@ -22,5 +24,6 @@ export function infoApi(client: ApiClient): InfoApi {
     hours: (id, signal) => callApi(client, 'getOrganisationHours', { params: { id }, signal }),
     resolve: (body, signal) => callApi(client, 'resolveAddress', { body, signal }),
     createAppeal: (body) => callApi(client, 'createAppeal', { body }),
+    outbox: (clientKey, signal) => callApi(client, 'getOutboxStatus', { params: { clientKey }, signal }),
   };
 }

@@ -1,5 +1,6 @@
 import { COLUMNS, TABLES, type Locality, type MedicalOrganisation, type OpeningHours, type PatientCard } from '@eer/contract';
 import { createWebApiMock } from '../shared/test/contextMock';
+import { notQueued } from '../shared/records/testSupport';
 import type { InfoApi } from './infoApi';
 
 const C = COLUMNS.infoArticle;
@@ -59,6 +60,7 @@ export interface FakeInfoApi extends InfoApi {
   hours: jest.Mock;
   resolve: jest.Mock;
   createAppeal: jest.Mock;
+  outbox: jest.Mock;
 }
 
 export function fakeApi(overrides: Partial<Record<keyof InfoApi, jest.Mock>> = {}): FakeInfoApi {
@@ -69,6 +71,7 @@ export function fakeApi(overrides: Partial<Record<keyof InfoApi, jest.Mock>> = {
     hours: jest.fn().mockResolvedValue(HOURS),
     resolve: jest.fn().mockResolvedValue({ moId: 'mo-3', moName: 'ГП № 3', zoneId: 'z-1', zoneName: 'Участок № 1', acceptingNow: true, homeVisitHours: HOURS.homeVisitHours }),
     createAppeal: jest.fn().mockResolvedValue({ appealId: 'ap-vh-1', status: 'accepted' }),
+    outbox: notQueued(),
     ...overrides,
   };
 }

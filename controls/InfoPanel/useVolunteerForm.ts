@@ -1,10 +1,15 @@
 import * as React from 'react';
 import * as z from 'zod/mini';
-import { Address, Phone, boundedText, formatPhone, validate, type Lang, type PatientCard } from '@eer/contract';
+import { Address, Phone, TABLES, boundedText, formatPhone, validate, type Appeal, type AppealAccepted, type Lang, type PatientCard } from '@eer/contract';
 import { isApiError } from '../shared/api/ApiError';
-import { newCorrelationId } from '../shared/api/client';
 import { PHONE_MASK } from '../shared/components/phoneMask';
+import { issuesOf } from '../shared/hooks/fieldIssues';
+import { useConfirmedSend } from '../shared/hooks/useConfirmedSend';
+import { useDelivery } from '../shared/hooks/useDelivery';
 import type { LoadState } from '../shared/hooks/useLoad';
+import { appealDelivery, type Delivery } from '../shared/hooks/useOutboxStatus';
+import { appealColumns, deliveryColumns, type CallRecords } from '../shared/records/callRecords';
+import { useCallRecord, type CallRecordState } from '../shared/records/useCallRecord';
 import type { InfoApi } from './infoApi';
 
 /** What the operator takes down for volunteer help (IVR topic 2), checked with the contract's field rules. */
@@ -35,19 +40,25 @@ export function volunteerComment(request: VolunteerRequest): string {
 }
 
 export interface VolunteerSent {
-  appealId: string;
+  appeal: Appeal;
+  accepted: AppealAccepted;
   moName: string;
 }
 
 export interface UseVolunteerOptions {
   api: InfoApi;
+  /** The CRM rows (eer_appeal) of the requests made. */
+  records: CallRecords;
   patientId: string | null;
   patientName: string | null;
   card: LoadState<PatientCard> | null;
   callId: string | null;
+  /** The call record (eer_call): the request's appeal row is linked to it. */
+  callRecordId: string | null;
   readOnly: boolean;
   lang: Lang;
   onCreated: (appealId: string) => void;
+  pollDelays?: readonly number[];
 }
 
 export interface VolunteerFormState {
@@ -66,39 +77,28 @@ export interface VolunteerFormState {
   retry: () => void;
   dismissError: () => void;
   sent: VolunteerSent | null;
+  /** Live: from the answer, then from the outbox while queued. */
+  delivery: Delivery | null;
+  /** The request's appeal row in the CRM. */
+  record: CallRecordState;
+  retryRecord: () => void;
   startNew: () => void;
-}
-
-function issueText(text: string): string {
-  const at = text.indexOf(': ');
-  return at >= 0 ? text.slice(at + 2) : text;
 }
 
 /**
  * IVR topic 2: a request for volunteer help for a citizen over 65. Decision: it is registered as an appeal with the
  * contract topic `volunteer_help`, sent to the MO serving the citizen's address (resolveAddress), and its id goes to
- * the call's eer_appealids like every appeal — one route, its idempotency and delivery, no new table.
+ * the call's eer_appealids like every appeal, with its eer_appeal row — one route, its idempotency and delivery.
  */
 export function useVolunteerForm(options: UseVolunteerOptions): VolunteerFormState {
-  const { api, patientId, patientName, card, callId, readOnly, lang, onCreated } = options;
+  const { api, records, patientId, patientName, card, callId, callRecordId, readOnly, lang, onCreated, pollDelays } = options;
   const [fields, setFields] = React.useState<VolunteerFields>(EMPTY);
   const touched = React.useRef<Set<VolunteerField>>(new Set());
   const [issues, setIssues] = React.useState<Partial<Record<VolunteerField, string>>>({});
   const [addressNotFound, setAddressNotFound] = React.useState(false);
   const [issueVersion, setIssueVersion] = React.useState(0);
-  const [confirming, setConfirming] = React.useState<VolunteerRequest | null>(null);
-  const [sending, setSending] = React.useState(false);
-  const [error, setError] = React.useState<unknown>(null);
   const [sent, setSent] = React.useState<VolunteerSent | null>(null);
-  const lastAttempt = React.useRef<{ content: string; clientKey: string } | null>(null);
-  const pending = React.useRef<VolunteerRequest | null>(null);
-  const mounted = React.useRef(true);
-  React.useEffect(
-    () => () => {
-      mounted.current = false;
-    },
-    [],
-  );
+  const record = useCallRecord(records, TABLES.appeal, callRecordId);
 
   const cardData = card?.status === 'success' ? card.data : null;
   const prefill = React.useCallback(
@@ -119,6 +119,7 @@ export function useVolunteerForm(options: UseVolunteerOptions): VolunteerFormSta
     touched.current = new Set();
     setFields(EMPTY);
     setSent(null);
+    record.reset();
     setIssues({});
     // a new patient is a new request
   }, [patientId]);
@@ -130,70 +131,61 @@ export function useVolunteerForm(options: UseVolunteerOptions): VolunteerFormSta
     if (name === 'address') setAddressNotFound(false);
   }, []);
 
+  const flow = useConfirmedSend(
+    async (request: VolunteerRequest, keyOf): Promise<VolunteerSent> => {
+      const area = await api.resolve({ address: request.address, ...(patientId ? { patientId } : {}) }, new AbortController().signal);
+      const content = {
+        kind: 'appeal' as const,
+        topic: 'volunteer_help' as const,
+        moId: area.moId,
+        address: request.address,
+        comment: volunteerComment(request),
+        reviewCertificate: false,
+        ...(patientId ? { patientId } : {}),
+        ...(callId ? { callId } : {}),
+      };
+      const appeal = { ...content, clientKey: keyOf(content) };
+      const accepted = await api.createAppeal(appeal);
+      return { appeal, accepted, moName: area.moName };
+    },
+    {
+      onSent: (done) => {
+        setSent(done);
+        onCreated(done.accepted.appealId);
+        record.save(appealColumns(done.appeal, { misAppealId: done.accepted.appealId, state: done.accepted.queued ? 'queued' : done.accepted.status, moName: done.moName }));
+      },
+      onError: (failure) => {
+        if (!(isApiError(failure) && failure.code === 'not_found')) return false;
+        setAddressNotFound(true);
+        setIssueVersion((n) => n + 1);
+        return true;
+      },
+    },
+  );
+  const { sending } = flow;
+  const followed = React.useMemo(
+    () =>
+      sent && {
+        clientKey: sent.appeal.clientKey,
+        initial: { state: sent.accepted.queued ? ('queued' as const) : sent.accepted.status, reason: sent.accepted.reason },
+        follow: sent.accepted.queued === true,
+      },
+    [sent],
+  );
+  const { delivery } = useDelivery(api.outbox, followed, appealDelivery, (d) => record.change(deliveryColumns(TABLES.appeal, d.state, d.resultId)), pollDelays);
+
   const submit = React.useCallback(() => {
     if (readOnly || sending || sent) return;
     const address = cardData?.address && fields.address.trim() === cardData.address.text.trim() ? cardData.address : { text: fields.address };
     const checked = validate(VolunteerRequest, { name: fields.name, address, phone: fields.phone.trim() || undefined, help: fields.help }, lang);
     if (!checked.success) {
-      const found: Partial<Record<VolunteerField, string>> = {};
-      for (const issue of checked.issues) {
-        const field = issue.field.split('.')[0] as VolunteerField;
-        if (VOLUNTEER_FIELDS.includes(field) && found[field] === undefined) found[field] = issueText(issue.message);
-      }
-      setIssues(found);
+      setIssues(issuesOf(checked.issues, VOLUNTEER_FIELDS));
       setIssueVersion((n) => n + 1);
       return;
     }
     setIssues({});
-    setError(null);
-    setConfirming(checked.data);
-  }, [readOnly, sending, sent, fields, cardData, lang]);
-
-  const send = React.useCallback(
-    (request: VolunteerRequest) => {
-      setSending(true);
-      setError(null);
-      const run = async (): Promise<VolunteerSent> => {
-        const area = await api.resolve({ address: request.address, ...(patientId ? { patientId } : {}) }, new AbortController().signal);
-        const content = {
-          kind: 'appeal' as const,
-          topic: 'volunteer_help' as const,
-          moId: area.moId,
-          address: request.address,
-          comment: volunteerComment(request),
-          reviewCertificate: false,
-          ...(patientId ? { patientId } : {}),
-          ...(callId ? { callId } : {}),
-        };
-        const contentKey = JSON.stringify(content);
-        if (lastAttempt.current?.content !== contentKey) lastAttempt.current = { content: contentKey, clientKey: newCorrelationId() };
-        const accepted = await api.createAppeal({ ...content, clientKey: lastAttempt.current.clientKey });
-        return { appealId: accepted.appealId, moName: area.moName };
-      };
-      run().then(
-        (done) => {
-          if (!mounted.current) return;
-          lastAttempt.current = null;
-          setSending(false);
-          setConfirming(null);
-          setSent(done);
-          onCreated(done.appealId);
-        },
-        (failure: unknown) => {
-          if (!mounted.current) return;
-          setSending(false);
-          setConfirming(null);
-          if (isApiError(failure) && failure.code === 'not_found') {
-            setAddressNotFound(true);
-            setIssueVersion((n) => n + 1);
-            return;
-          }
-          setError(failure);
-        },
-      );
-    },
-    [api, patientId, callId, onCreated],
-  );
+    flow.ask(checked.data);
+  }, [readOnly, sending, sent, fields, cardData, lang, flow.ask]);
 
   return {
     fields,
@@ -202,28 +194,22 @@ export function useVolunteerForm(options: UseVolunteerOptions): VolunteerFormSta
     addressNotFound,
     issueVersion,
     submit,
-    confirming,
-    confirm: () => {
-      if (!confirming || sending) return;
-      pending.current = confirming;
-      send(confirming);
-    },
-    cancel: () => {
-      if (!sending) setConfirming(null);
-    },
+    confirming: flow.confirming,
+    confirm: flow.confirm,
+    cancel: flow.cancel,
     sending,
-    error,
-    retry: () => {
-      if (pending.current && !sending) send(pending.current);
-    },
-    dismissError: () => setError(null),
+    error: flow.error,
+    retry: flow.retry,
+    dismissError: flow.dismissError,
     sent,
+    delivery,
+    record: record.state,
+    retryRecord: record.retry,
     startNew: () => {
       touched.current = new Set();
-      lastAttempt.current = null;
-      pending.current = null;
+      flow.reset();
+      record.reset();
       setSent(null);
-      setError(null);
       setIssues({});
       setFields(prefill(EMPTY));
     },

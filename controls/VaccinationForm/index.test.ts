@@ -2,7 +2,7 @@ import * as ReactDOM from 'react-dom';
 import { act } from 'react-dom/test-utils';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ENVIRONMENT_VARIABLES } from '@eer/contract';
+import { COLUMNS, ENVIRONMENT_VARIABLES, TABLES } from '@eer/contract';
 import { VaccinationForm } from './index';
 import type { IInputs } from './generated/ManifestTypes';
 import { createContextMock, property, seedEnvironmentVariables } from '../shared/test/contextMock';
@@ -74,6 +74,8 @@ describe('VaccinationForm wrapper lifecycle', () => {
     await user.click(await screen.findByTestId('confirm-dialog-confirm'));
     await waitFor(() => expect(notify).toHaveBeenCalled());
     expect(control.getOutputs()).toEqual({ vaccinationIds: 'vac-0,vac-7' });
+    await waitFor(() => expect(mock.webAPI.tables[TABLES.vaccination]).toHaveLength(1));
+    expect(mock.webAPI.tables[TABLES.vaccination]![0]).toMatchObject({ [COLUMNS.vaccination.misRegistrationId]: 'vac-7', [COLUMNS.vaccination.pointId]: 'vp-2' });
     const slotsQuery = fetchStub.requests.find((r) => r.path.startsWith('vaccination/slots'))!.path;
     const [from, to] = [/from=([\d-]+)/.exec(slotsQuery)![1]!, /to=([\d-]+)/.exec(slotsQuery)![1]!];
     expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(6);
