@@ -125,7 +125,7 @@ describe('InfoPanelContainer', () => {
 
   it('topic 2: volunteer help prefilled from the card, sent as a volunteer_help appeal to the MO of the address', async () => {
     const user = userEvent.setup({ delay: null });
-    const { api, props, crm } = renderPanel({ topic: 2 });
+    const { api, props } = renderPanel({ topic: 2 });
     await waitFor(() => expect(screen.getByLabelText(/Кому нужна помощь/)).toHaveValue('Иванов Иван Иванович'));
     expect(screen.getByLabelText(/Контактный телефон/)).toHaveValue('+7 (916) 123-45-67');
     expect(screen.getByLabelText(/^Адрес/)).toHaveValue(CARD.address!.text);
