@@ -14,7 +14,7 @@ import {
 } from '@eer/contract';
 import { isApiError } from '../shared/api/ApiError';
 import { issuesOf } from '../shared/hooks/fieldIssues';
-import { useConfirmedSend } from '../shared/hooks/useConfirmedSend';
+import { submitState, useConfirmedSend, type SubmitState } from '../shared/hooks/useConfirmedSend';
 import { useDelivery } from '../shared/hooks/useDelivery';
 import { useLoad, type LoadState } from '../shared/hooks/useLoad';
 import { appealDelivery, type Delivery } from '../shared/hooks/useOutboxStatus';
@@ -66,7 +66,7 @@ export interface SavedAppeal {
   ticket: Ticket | null;
 }
 
-export interface AppealFormState {
+export interface AppealFormState extends SubmitState<Appeal> {
   fields: AppealFields;
   setField: <K extends AppealField>(name: K, value: AppealFields[K]) => void;
   organisations: LoadState<MedicalOrganisation[]>;
@@ -75,14 +75,6 @@ export interface AppealFormState {
   ticket: { id: string; found: Ticket | null } | null;
   issues: Partial<Record<AppealField | 'ticketId', string>>;
   issueVersion: number;
-  submit: () => void;
-  confirming: Appeal | null;
-  confirm: () => void;
-  cancel: () => void;
-  sending: boolean;
-  submitError: unknown;
-  retrySubmit: () => void;
-  dismissError: () => void;
   saved: SavedAppeal | null;
   /** Live: from the answer, then from the outbox while queued. */
   delivery: Delivery | null;
@@ -261,14 +253,7 @@ export function useAppealForm(options: UseAppealOptions): AppealFormState {
     ticket: saved ? (saved.appeal.ticketId ? { id: saved.appeal.ticketId, found: saved.ticket } : null) : handOver ? { id: handOver, found } : null,
     issues,
     issueVersion,
-    submit,
-    confirming: flow.confirming,
-    confirm: flow.confirm,
-    cancel: flow.cancel,
-    sending,
-    submitError: flow.error,
-    retrySubmit: flow.retry,
-    dismissError: flow.dismissError,
+    ...submitState(flow, submit),
     saved,
     delivery,
     record: record.state,

@@ -16,7 +16,7 @@ import { isApiError } from '../shared/api/ApiError';
 import { PHONE_MASK } from '../shared/components/phoneMask';
 import { localMoment, openState, type LocalMoment } from '../shared/components/weeklyHours';
 import { issuesOf } from '../shared/hooks/fieldIssues';
-import { useConfirmedSend } from '../shared/hooks/useConfirmedSend';
+import { submitState, useConfirmedSend, type SubmitState } from '../shared/hooks/useConfirmedSend';
 import { useDebouncedSearch, type SearchStatus } from '../shared/hooks/useDebouncedSearch';
 import { useDelivery } from '../shared/hooks/useDelivery';
 import { homeVisitDelivery, type Delivery } from '../shared/hooks/useOutboxStatus';
@@ -83,7 +83,7 @@ export interface MadeHomeVisit {
   zoneName: string | null;
 }
 
-export interface HomeVisitFormState {
+export interface HomeVisitFormState extends SubmitState<HomeVisitRequest> {
   fields: HomeVisitFields;
   setField: (name: HomeVisitField, value: string) => void;
   /** Resolve the address now (the operator left the field or pressed Enter). */
@@ -98,15 +98,6 @@ export interface HomeVisitFormState {
   /** Grows with every refused submit: the view focuses the first field with an issue. */
   issueVersion: number;
   blocked: Blocked;
-  submit: () => void;
-  /** The checked request waiting for ОК in the confirmation dialog. */
-  confirming: HomeVisitRequest | null;
-  confirm: () => void;
-  cancel: () => void;
-  sending: boolean;
-  submitError: unknown;
-  retrySubmit: () => void;
-  dismissError: () => void;
   result: HomeVisitAccepted | null;
   /** Live: from the answer, then from the outbox while it was not final. */
   delivery: Delivery | null;
@@ -310,14 +301,7 @@ export function useHomeVisitForm(options: UseHomeVisitOptions): HomeVisitFormSta
     issues,
     issueVersion,
     blocked,
-    submit,
-    confirming: flow.confirming,
-    confirm: flow.confirm,
-    cancel: flow.cancel,
-    sending,
-    submitError: flow.error,
-    retrySubmit: flow.retry,
-    dismissError: flow.dismissError,
+    ...submitState(flow, submit),
     result: made?.accepted ?? null,
     delivery,
     record: record.state,

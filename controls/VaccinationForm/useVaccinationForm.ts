@@ -17,7 +17,7 @@ import {
 import { isApiError } from '../shared/api/ApiError';
 import { SNILS_MASK, DATE_MASK, isoFromDateMask } from '../shared/components/masks';
 import { issueText, issuesOf } from '../shared/hooks/fieldIssues';
-import { useConfirmedSend } from '../shared/hooks/useConfirmedSend';
+import { submitState, useConfirmedSend, type SubmitState } from '../shared/hooks/useConfirmedSend';
 import { useLoad, type LoadState } from '../shared/hooks/useLoad';
 import { smsDelivery, useOutboxStatus, type Delivery } from '../shared/hooks/useOutboxStatus';
 import { vaccinationColumns, type CallRecords } from '../shared/records/callRecords';
@@ -102,7 +102,7 @@ export interface Booked {
   slot: VaccinationSlot | null;
 }
 
-export interface VaccinationFormState {
+export interface VaccinationFormState extends SubmitState<VaccinationRegistration> {
   fields: VaccinationFields;
   setField: <K extends VaccinationField>(name: K, value: VaccinationFields[K]) => void;
   /** Checks a field now (the operator left it): a SNILS checksum or a birth date shows at once. */
@@ -118,14 +118,6 @@ export interface VaccinationFormState {
   setDate: (date: string) => void;
   issues: Partial<Record<VaccinationField, string>>;
   issueVersion: number;
-  submit: () => void;
-  confirming: VaccinationRegistration | null;
-  confirm: () => void;
-  cancel: () => void;
-  sending: boolean;
-  submitError: unknown;
-  retrySubmit: () => void;
-  dismissError: () => void;
   booked: Booked | null;
   /** The confirmation SMS, once the outbox reports it (it did not go out while the operator waited). */
   sms: Delivery | null;
@@ -276,14 +268,7 @@ export function useVaccinationForm(options: UseVaccinationOptions): VaccinationF
     setDate,
     issues,
     issueVersion,
-    submit,
-    confirming: flow.confirming,
-    confirm: flow.confirm,
-    cancel: flow.cancel,
-    sending,
-    submitError: flow.error,
-    retrySubmit: flow.retry,
-    dismissError: flow.dismissError,
+    ...submitState(flow, submit),
     booked,
     sms: smsDelivery(smsPoll.status),
     record: record.state,

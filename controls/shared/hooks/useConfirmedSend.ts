@@ -104,3 +104,28 @@ export function useConfirmedSend<T, R>(run: (request: T, keyOf: KeyOf) => Promis
     }, []),
   };
 }
+
+/** What a form's state says of its submit, the same in every form (the view's confirmation dialog and error bar). */
+export interface SubmitState<T> {
+  submit: () => void;
+  confirming: T | null;
+  confirm: () => void;
+  cancel: () => void;
+  sending: boolean;
+  submitError: unknown;
+  retrySubmit: () => void;
+  dismissError: () => void;
+}
+
+export function submitState<T>(flow: ConfirmedSend<T>, submit: () => void): SubmitState<T> {
+  return {
+    submit,
+    confirming: flow.confirming,
+    confirm: flow.confirm,
+    cancel: flow.cancel,
+    sending: flow.sending,
+    submitError: flow.error,
+    retrySubmit: flow.retry,
+    dismissError: flow.dismissError,
+  };
+}
