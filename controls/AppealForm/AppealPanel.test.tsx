@@ -128,7 +128,7 @@ describe('AppealPanel', () => {
     // the CRM card, then the tag (fig. 19)
     await waitFor(() => expect(crm.webAPI.tables[TABLES.appeal]).toHaveLength(1));
     const row = crm.webAPI.tables[TABLES.appeal]![0]!;
-    expect(row).toMatchObject({ [A.moId]: 'mo-1', [A.moName]: 'ГП № 1', [A.misAppealId]: 'ap-1', [A.deliveryStatus]: DELIVERY_STATUS_VALUES.accepted, _eer_callid_value: crm.callRecordId });
+    expect(row).toMatchObject({ [A.moId]: 'mo-1', [A.moName]: 'ГП № 1', [A.misAppealId]: 'ap-1', [A.deliveryStatus]: DELIVERY_STATUS_VALUES.delivered, _eer_callid_value: crm.callRecordId });
     const tag = screen.getByTestId('certificate-tag');
     await waitFor(() => expect(tag).toBeEnabled());
     expect(tag).toHaveAttribute('aria-pressed', 'false');
@@ -210,7 +210,7 @@ describe('AppealPanel', () => {
     expect(screen.getByTestId('done')).toHaveTextContent('№ ap-88 в МИС, медицинская организация: ГП № 3.');
     const key = create.mock.calls[0]![0].clientKey as string;
     expect(outbox).toHaveBeenCalledWith(key, expect.anything());
-    await waitFor(() => expect(crm.webAPI.tables[TABLES.appeal]![0]).toMatchObject({ [A.misAppealId]: 'ap-88', [A.deliveryStatus]: DELIVERY_STATUS_VALUES.accepted }));
+    await waitFor(() => expect(crm.webAPI.tables[TABLES.appeal]![0]).toMatchObject({ [A.misAppealId]: 'ap-88', [A.deliveryStatus]: DELIVERY_STATUS_VALUES.delivered }));
   });
 
   it('a CRM card that cannot be saved keeps the tag off and offers a retry', async () => {

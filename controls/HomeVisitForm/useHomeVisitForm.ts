@@ -23,6 +23,7 @@ import { homeVisitDelivery, type Delivery } from '../shared/hooks/useOutboxStatu
 import { deliveryColumns, homeVisitColumns, type CallRecords } from '../shared/records/callRecords';
 import { useCallRecord, type CallRecordState } from '../shared/records/useCallRecord';
 import { useLoad, type LoadState } from '../shared/hooks/useLoad';
+import { useNewPatient } from '../shared/hooks/useNewPatient';
 import { useNow } from '../shared/hooks/useNow';
 import type { HomeVisitApi } from './homeVisitApi';
 
@@ -154,7 +155,7 @@ export function useHomeVisitForm(options: UseHomeVisitOptions): HomeVisitFormSta
   }, [prefill]);
 
   // A new patient is a new request.
-  React.useEffect(() => {
+  useNewPatient(patientId, () => {
     touched.current = new Set();
     setFields(EMPTY);
     setCommitted('');
@@ -162,7 +163,7 @@ export function useHomeVisitForm(options: UseHomeVisitOptions): HomeVisitFormSta
     setMade(null);
     flow.reset();
     record.reset();
-  }, [patientId]);
+  });
 
   const setField = React.useCallback((name: HomeVisitField, value: string) => {
     touched.current.add(name);

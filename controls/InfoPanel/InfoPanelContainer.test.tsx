@@ -165,7 +165,7 @@ describe('InfoPanelContainer', () => {
     });
     await waitFor(() => expect(screen.getByTestId('delivery-status')).toHaveTextContent('Принята МИС'));
     expect(screen.getByTestId('volunteer-done')).toHaveTextContent('№ ap-vh-5 передана в ГП № 3');
-    await waitFor(() => expect(row).toMatchObject({ [A.misAppealId]: 'ap-vh-5', [A.deliveryStatus]: DELIVERY_STATUS_VALUES.accepted }));
+    await waitFor(() => expect(row).toMatchObject({ [A.misAppealId]: 'ap-vh-5', [A.deliveryStatus]: DELIVERY_STATUS_VALUES.delivered }));
   });
 
   it('topic 2: warns about a younger citizen, names missing fields, and an unserved address', async () => {

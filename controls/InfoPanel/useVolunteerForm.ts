@@ -6,6 +6,7 @@ import { PHONE_MASK } from '../shared/components/phoneMask';
 import { issuesOf } from '../shared/hooks/fieldIssues';
 import { useConfirmedSend } from '../shared/hooks/useConfirmedSend';
 import { useDelivery } from '../shared/hooks/useDelivery';
+import { useNewPatient } from '../shared/hooks/useNewPatient';
 import type { LoadState } from '../shared/hooks/useLoad';
 import { appealDelivery, type Delivery } from '../shared/hooks/useOutboxStatus';
 import { appealColumns, deliveryColumns, type CallRecords } from '../shared/records/callRecords';
@@ -115,14 +116,14 @@ export function useVolunteerForm(options: UseVolunteerOptions): VolunteerFormSta
     [cardData, patientName],
   );
   React.useEffect(() => setFields((f) => prefill(f)), [prefill]);
-  React.useEffect(() => {
+  // A new patient is a new request.
+  useNewPatient(patientId, () => {
     touched.current = new Set();
     setFields(EMPTY);
     setSent(null);
     record.reset();
     setIssues({});
-    // a new patient is a new request
-  }, [patientId]);
+  });
 
   const setField = React.useCallback((name: VolunteerField, value: string) => {
     touched.current.add(name);

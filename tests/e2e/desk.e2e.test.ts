@@ -7,7 +7,7 @@
  * test-artifacts/screenshots/e2e/. One stack and one browser for the whole file; tests run in order.
  */
 import * as path from 'node:path';
-import { CALL_STATUS_VALUES } from '@eer/contract';
+import { APPEAL_TOPIC_VALUES, CALL_STATUS_VALUES, DELIVERY_STATUS_VALUES } from '@eer/contract';
 import { readSolutionModel } from '@eer/solution';
 import { DeskSession, SCREENSHOTS, UI_TIMEOUT_MS, type AxeFinding, type PlacedCall } from './deskSession';
 import { FIXTURES, bookFirstFreeTime, bookHomeVisit, callTypeName, cancelTicket, fileAppeal, homeVisitTime, identifyBySnils, recordTiming, writeTimings } from './flows';
@@ -75,18 +75,28 @@ async function completeCall(call: PlacedCall, digit: number, typeKey: string, co
 
 /** Waits until the call record in the store is as `ready` wants it (woken by every store change). */
 function waitForRecord(telephonyCallId: string, ready: (r: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+  return waitForStore(() => s.callRecord(telephonyCallId), (r): r is Record<string, unknown> => !!r && ready(r), 'call record');
+}
+
+/** The rows of `table` linked to the call record, once `ready` holds for them. */
+function waitForRowsOfCall(table: string, callRecordId: string, ready: (rows: Array<Record<string, unknown>>) => boolean): Promise<Array<Record<string, unknown>>> {
+  const rows = () => s.desk.store.all(table).filter((r) => r._eer_callid_value === callRecordId);
+  return waitForStore(rows, (r): r is Array<Record<string, unknown>> => ready(r), `${table} rows of the call`);
+}
+
+/** Waits until the desk's store answers what `ready` accepts (checked on every change of the store). */
+function waitForStore<T, R extends T>(read: () => T, ready: (value: T) => value is R, what: string): Promise<R> {
   return new Promise((resolve, reject) => {
     const check = () => {
-      const record = s.callRecord(telephonyCallId);
-      if (!record || !ready(record)) return false;
+      const value = read();
+      if (!ready(value)) return;
       stop();
-      resolve(record);
-      return true;
+      resolve(value);
     };
     const unsubscribe = s.desk.store.onChange(() => void check());
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`call record not as expected: ${JSON.stringify(s.callRecord(telephonyCallId))}`));
+      reject(new Error(`${what} not as expected: ${JSON.stringify(read())}`));
     }, UI_TIMEOUT_MS);
     const stop = () => {
       clearTimeout(timer);
@@ -171,7 +181,7 @@ describe('topic 4 — home visit', () => {
       await s.newPage({ fixedTime: fixed });
     }
     try {
-      const { call } = await takeCall(4, null);
+      const { call, recordId } = await takeCall(4, null);
       await s.step('identify-4', () => identifyBySnils(s, patient));
       const notice = await s.step('home-visit', () => bookHomeVisit(s, 'Температура 37,8, кашель третий день'));
       await s.shot('09-home-visit');
@@ -184,6 +194,9 @@ describe('topic 4 — home visit', () => {
       expect(requests.entry?.length).toBeGreaterThan(0);
       const record = await waitForRecord(call.telephonyCallId, (r) => String(r.eer_homevisitids ?? '') !== '');
       expect(String(record.eer_homevisitids)).toContain(String(requests.entry![0]!.resource.id));
+      // The request's own row in the CRM, linked to the call, with the MIS number and the delivery status.
+      const [visit] = await waitForRowsOfCall('eer_homevisit', recordId, (rows) => rows.length === 1);
+      expect(visit).toMatchObject({ eer_misrequestid: requests.entry![0]!.resource.id, eer_deliverystatus: DELIVERY_STATUS_VALUES.delivered, eer_patientmisid: patient.id, eer_moname: 'ГП № 1' });
       await completeCall(call, 4, 'home_visit');
       // The inbox page shows the e-mail.
       const inbox = await s.browser.context.newPage();
@@ -224,6 +237,7 @@ describe('topic 5 — appeal and complaint', () => {
     const appeals = s.desk.store.all('eer_appeal').filter((a) => a._eer_callid_value === recordId);
     expect(appeals).toHaveLength(2);
     expect(appeals.every((a) => a.eer_reviewcertificate === true)).toBe(true);
+    expect(appeals.every((a) => a.eer_deliverystatus === DELIVERY_STATUS_VALUES.delivered && String(a.eer_misappealid ?? '') !== '')).toBe(true);
     const communications = await s.fhir(`Communication?subject=Patient/${patient.id}`);
     expect(communications.entry?.length ?? 0).toBeGreaterThanOrEqual(2);
     await completeCall(call, 5, 'appeal');
@@ -232,7 +246,7 @@ describe('topic 5 — appeal and complaint', () => {
 
 describe('topic 2 — volunteer help for citizens over 65', () => {
   it('passes a volunteer help request from the information panel', async () => {
-    const { call } = await takeCall(2, FIXTURES.unattached.phone);
+    const { call, recordId: callRecordId } = await takeCall(2, FIXTURES.unattached.phone);
     const address = ((await s.fhir(`Patient?_id=${FIXTURES.unattached.id}`)).entry![0]!.resource.address as Array<{ text: string }>)[0]!.text;
     await s.step('volunteer', async () => {
       await s.tab('Информация');
@@ -248,6 +262,8 @@ describe('topic 2 — volunteer help for citizens over 65', () => {
     await s.shot('13-volunteer-help');
     await checkAxe('call form: InfoPanel (volunteer help)');
     await waitForRecord(call.telephonyCallId, (r) => String(r.eer_appealids ?? '') !== '');
+    const [request] = await waitForRowsOfCall('eer_appeal', callRecordId, (rows) => rows.length === 1);
+    expect(request).toMatchObject({ eer_topic: APPEAL_TOPIC_VALUES.volunteer_help });
     await completeCall(call, 2, 'volunteer_help');
   });
 });
@@ -343,6 +359,8 @@ describe('topic 8 — vaccination of medical workers', () => {
     const record = await waitForRecord(call.telephonyCallId, (r) => String(r.eer_vaccinationids ?? '') !== '');
     expect(String(record.eer_vaccinationids)).toContain(String(registration.resource.id));
     expect(record.eer_callid).toBe(recordId);
+    const [vaccination] = await waitForRowsOfCall('eer_vaccination', recordId, (rows) => rows.length === 1);
+    expect(vaccination).toMatchObject({ eer_misregistrationid: registration.resource.id, eer_pointid: 'vp-1' });
     await completeCall(call, 8, 'vaccination');
   });
 });

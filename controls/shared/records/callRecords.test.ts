@@ -30,8 +30,12 @@ describe('callRecords', () => {
   });
 
   it('uses the contract choice values and leaves out what is not known', () => {
-    expect(deliveryValue('queued')).toBe(DELIVERY_STATUS_VALUES.accepted);
-    expect(deliveryValue('failed')).toBe(DELIVERY_STATUS_VALUES.failed);
+    expect(deliveryValue('queued', TABLES.homeVisit)).toBe(DELIVERY_STATUS_VALUES.accepted);
+    expect(deliveryValue('queued', TABLES.appeal)).toBe(DELIVERY_STATUS_VALUES.accepted);
+    expect(deliveryValue('failed', TABLES.appeal)).toBe(DELIVERY_STATUS_VALUES.failed);
+    // The MIS is an appeal's receiver; a home visit also waits for the notice to its organisation.
+    expect(deliveryValue('accepted', TABLES.appeal)).toBe(DELIVERY_STATUS_VALUES.delivered);
+    expect(deliveryValue('accepted', TABLES.homeVisit)).toBe(DELIVERY_STATUS_VALUES.accepted);
     expect(deliveryColumns(TABLES.appeal, 'failed', undefined)).toEqual({ [COLUMNS.appeal.deliveryStatus]: DELIVERY_STATUS_VALUES.failed });
     const appeal = appealColumns(
       { kind: 'complaint', topic: 'staff_conduct', moId: 'mo-3', comment: 'Грубость', reviewCertificate: false, clientKey: 'key-00000002' },

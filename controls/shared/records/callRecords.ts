@@ -56,9 +56,15 @@ export function callRecords(webAPI: RecordsWebApi): CallRecords {
 /** How a request stands for its row: the contract's status, plus `queued` while the outbox waits for the receiver. */
 export type DeliveryState = DeliveryStatus | 'queued';
 
-/** The row's choice value: a queued request is `accepted` (the line has it; the receiver not yet). */
-export function deliveryValue(state: DeliveryState): number {
-  return DELIVERY_STATUS_VALUES[state === 'queued' ? 'accepted' : state];
+/**
+ * The row's choice value: a queued request is `accepted` (the line has it; the receiver not yet). An appeal's
+ * receiver is the MIS, so once the MIS accepted it the appeal is `delivered`; a home visit is delivered when its
+ * notice reached the medical organisation too.
+ */
+export function deliveryValue(state: DeliveryState, table: typeof TABLES.appeal | typeof TABLES.homeVisit): number {
+  if (state === 'queued') return DELIVERY_STATUS_VALUES.accepted;
+  if (state === 'accepted' && table === TABLES.appeal) return DELIVERY_STATUS_VALUES.delivered;
+  return DELIVERY_STATUS_VALUES[state];
 }
 
 const A = COLUMNS.appeal;
@@ -79,7 +85,7 @@ export function appealColumns(appeal: Appeal, result: { misAppealId: string; sta
     [A.ticketId]: appeal.ticketId ?? null,
     [A.patientMisId]: appeal.patientId ?? null,
     [A.misAppealId]: result.misAppealId,
-    [A.deliveryStatus]: deliveryValue(result.state),
+    [A.deliveryStatus]: deliveryValue(result.state, TABLES.appeal),
   };
 }
 
@@ -100,7 +106,7 @@ export function homeVisitColumns(
     [H.complaints]: request.complaints,
     [H.patientMisId]: request.patientId,
     [H.misRequestId]: result.misRequestId,
-    [H.deliveryStatus]: deliveryValue(result.state),
+    [H.deliveryStatus]: deliveryValue(result.state, TABLES.homeVisit),
   };
 }
 
@@ -127,5 +133,5 @@ export function vaccinationColumns(
 /** The columns the outbox's report changes on a row: the status, and the MIS number once it has one. */
 export function deliveryColumns(table: typeof TABLES.appeal | typeof TABLES.homeVisit, state: DeliveryState, misId: string | undefined): Columns {
   const columns = table === TABLES.appeal ? { status: A.deliveryStatus, misId: A.misAppealId } : { status: H.deliveryStatus, misId: H.misRequestId };
-  return { [columns.status]: deliveryValue(state), ...(misId ? { [columns.misId]: misId } : {}) };
+  return { [columns.status]: deliveryValue(state, table), ...(misId ? { [columns.misId]: misId } : {}) };
 }
