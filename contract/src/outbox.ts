@@ -7,8 +7,10 @@ import { ClientKey, EntityId, IsoDateTime } from './identifiers';
  * What the line keeps in its durable outbox until the receiver has it: a home-visit request or an appeal for the MIS,
  * an SMS for the gateway, the notice mailed to a medical organisation. Bookings and vaccination registrations are
  * never queued: they take a place that may be gone later, so they are answered now (503 when the MIS is down).
+ * `crm` is the line's own follow-up of a settled home visit or appeal: its CRM row (eer_homevisit / eer_appeal) gets
+ * the final delivery status and the MIS id; `GET outbox/{clientKey}` does not report it.
  */
-export const OutboxKind = z.enum(['home_visit', 'appeal', 'sms', 'mail']);
+export const OutboxKind = z.enum(['home_visit', 'appeal', 'sms', 'mail', 'crm']);
 export type OutboxKind = z.infer<typeof OutboxKind>;
 
 /**

@@ -8,7 +8,8 @@ import { entryOf, outbox } from '../outbox';
  * controls poll it after a 202 and write the outcome to the call record. 404 when nothing was queued under the key.
  */
 export const getOutboxStatus = defineRoute('getOutboxStatus', async ({ params }) => {
-  const records = await outbox().list(params.clientKey);
+  // The CRM row update (kind crm) is the line's own bookkeeping, not a delivery the operator follows.
+  const records = (await outbox().list(params.clientKey)).filter((r) => r.kind !== 'crm');
   if (records.length === 0) throw new AppError('not_found', undefined, { field: 'clientKey' });
   const order = ['home_visit', 'appeal', 'mail', 'sms'];
   return { clientKey: params.clientKey, entries: records.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map(entryOf) };

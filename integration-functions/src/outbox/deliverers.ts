@@ -101,7 +101,8 @@ async function deliverMail(mail: MailToSend, _clientKey: string, log: Log): Prom
   }
 }
 
-export const DELIVERERS: Record<OutboxKind, Deliverer> = {
+/** The receivers' deliverers; `crm` (the CRM row, crm/rowSync.ts) is added by index.ts with the store it reads. */
+export const DELIVERERS: Record<Exclude<OutboxKind, 'crm'>, Deliverer> = {
   home_visit: deliverHomeVisit as Deliverer,
   appeal: deliverAppeal as Deliverer,
   sms: deliverSms as Deliverer,

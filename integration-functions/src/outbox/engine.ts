@@ -26,7 +26,9 @@ export interface Delivered {
   followUps?: Array<{ kind: OutboxKind; payload: unknown }>;
 }
 
-export type Deliverer = (payload: never, clientKey: string, log: Log) => Promise<Delivered>;
+/** `attempt` counts from 1 (a deliverer may give up earlier than OUTBOX_MAX_ATTEMPTS, e.g. a CRM row never made). */
+export type Deliverer = (payload: never, clientKey: string, log: Log, attempt: number) => Promise<Delivered>;
+type AnyDeliverer = (payload: unknown, clientKey: string, log: Log, attempt: number) => Promise<Delivered>;
 
 /** A delivery failure of a receiver other than the MIS (SMS gateway, mail server), already classified. */
 export class DeliveryError extends Error {
@@ -83,6 +85,12 @@ export interface OutboxOptions {
   store: OutboxStore;
   settings: OutboxSettings;
   deliverers: Record<OutboxKind, Deliverer>;
+  /**
+   * Items to (re)arm when an item settles (delivered, or failed for good) — the CRM row update of a home visit or an
+   * appeal. They are stored before the item is marked settled (so a crash cannot lose them), become due once it is,
+   * and are left to the worker: never attempted while the operator waits, never in the way of the item's delivery.
+   */
+  onSettled?: (record: OutboxRecord, log: Log) => Array<{ kind: OutboxKind; payload: unknown }>;
   now?: () => number;
   random?: () => number;
 }
@@ -114,10 +122,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   /** One attempt of an item this caller holds (its lease is set). */
   async function attempt(record: OutboxRecord, log: Log): Promise<OutboxRecord> {
-    const deliver = deliverers[record.kind] as (payload: unknown, clientKey: string, log: Log) => Promise<Delivered>;
+    const deliver = deliverers[record.kind] as AnyDeliverer;
     let delivered: Delivered;
     try {
-      delivered = await deliver(JSON.parse(record.payload) as unknown, record.clientKey, log);
+      delivered = await deliver(JSON.parse(record.payload) as unknown, record.clientKey, log, record.attempts);
     } catch (error) {
       const failure = classify(error);
       if (failure.transient && record.attempts < settings.maxAttempts) {
@@ -126,7 +134,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         return finish(record, { nextAttemptAt: iso(now() + wait), reasonCode: failure.code, reason: failure.reason }, log);
       }
       log(`outbox ${record.kind} key=${record.clientKey} failed after ${record.attempts} attempt(s): ${failure.code ?? (failure.transient ? 'transient' : 'refused')}`);
-      return finish(record, { status: 'failed', nextAttemptAt: undefined, reasonCode: failure.code, reason: failure.reason }, log);
+      const armed = await armOnSettled(record, log);
+      const failed = await finish(record, { status: 'failed', nextAttemptAt: undefined, reasonCode: failure.code, reason: failure.reason }, log);
+      await release(armed);
+      return failed;
     }
 
     // Follow-ups are stored before this item is marked delivered: a crash in between repeats the delivery (same key,
@@ -141,15 +152,54 @@ export function createOutbox(options: OutboxOptions): Outbox {
         direct.push(followUp);
       }
     }
+    const armed = await armOnSettled(record, log);
     const done = await finish(
       record,
       { status: 'delivered', deliveredAt: iso(now()), resultId: delivered.resultId, nextAttemptAt: undefined, reasonCode: undefined, reason: undefined },
       log,
     );
+    await release(armed);
     log(`outbox ${record.kind} key=${record.clientKey} delivered at attempt ${record.attempts}${delivered.resultId ? ` id=${delivered.resultId}` : ''}`);
     for (const followUp of next) await attempt(followUp, log);
     for (const followUp of direct) await deliverDirectly(followUp.kind, record.clientKey, followUp.payload, log).catch(() => undefined);
     return done;
+  }
+
+  /**
+   * Stores (or re-arms) the items `onSettled` asks for, held for a lease: if this instance dies before the settled
+   * item is stored, the worker still takes them once the lease runs out. A re-armed item keeps its attempt count
+   * while it is still waiting (its bounds hold); one already settled starts again (the row follows the new outcome).
+   */
+  async function armOnSettled(record: OutboxRecord, log: Log): Promise<OutboxRecord[]> {
+    const armed: OutboxRecord[] = [];
+    for (const item of options.onSettled?.(record, log) ?? []) {
+      try {
+        const held = iso(now() + settings.leaseMs);
+        const added = await store.add({ ...newRecord(item.kind, record.clientKey, item.payload), attempts: 0, nextAttemptAt: held });
+        const stored = added.created
+          ? added.record
+          : await store.update(added.record, {
+              status: 'accepted',
+              attempts: added.record.status === 'accepted' ? added.record.attempts : 0,
+              nextAttemptAt: held,
+              updatedAt: iso(now()),
+              deliveredAt: undefined,
+              resultId: undefined,
+              reasonCode: undefined,
+              reason: undefined,
+            });
+        if (stored) armed.push(stored);
+      } catch {
+        // Never in the way of the item's own outcome.
+        log(`outbox ${item.kind} key=${record.clientKey}: not stored (storage unavailable)`);
+      }
+    }
+    return armed;
+  }
+
+  /** The settled item is stored: what it armed is due now (for the worker's next run). */
+  async function release(armed: OutboxRecord[]): Promise<void> {
+    for (const item of armed) await store.update(item, { nextAttemptAt: iso(now()) }).catch(() => undefined);
   }
 
   function newRecord(kind: OutboxKind, clientKey: string, payload: unknown) {
@@ -169,9 +219,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** Storage is unavailable: deliver without the outbox, so the operator's request does not fail for that alone. */
   async function deliverDirectly(kind: OutboxKind, clientKey: string, payload: unknown, log: Log): Promise<OutboxRecord> {
     log(`outbox unavailable: ${kind} key=${clientKey} delivered directly`);
-    const deliver = deliverers[kind] as (payload: unknown, clientKey: string, log: Log) => Promise<Delivered>;
+    const deliver = deliverers[kind] as AnyDeliverer;
     try {
-      const delivered = await deliver(payload, clientKey, log);
+      const delivered = await deliver(payload, clientKey, log, 1);
       for (const followUp of delivered.followUps ?? []) await deliverDirectly(followUp.kind, clientKey, followUp.payload, log).catch(() => undefined);
       const at = iso(now());
       return { clientKey, kind, status: 'delivered', attempts: 1, acceptedAt: at, updatedAt: at, deliveredAt: at, resultId: delivered.resultId, payload: '', version: '' };

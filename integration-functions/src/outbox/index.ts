@@ -1,9 +1,10 @@
 /**
  * The function app's outbox: `outbox()` for the current settings (store from OUTBOX_STORE, the deliverers of
- * deliverers.ts). See engine.ts for the rules and settings.ts for the settings.
+ * deliverers.ts, and the CRM row update of crm/rowSync.ts). See engine.ts for the rules and settings.ts for the settings.
  */
+import { crmRowDeliverer, rowUpdateOnSettled } from '../crm/rowSync';
 import { DELIVERERS } from './deliverers';
-import { createOutbox, type Outbox } from './engine';
+import { createOutbox, type Deliverer, type Outbox } from './engine';
 import { outboxSettings, outboxStore } from './settings';
 import type { OutboxStore } from './store';
 
@@ -18,6 +19,10 @@ export function outbox(env: NodeJS.ProcessEnv = process.env): Outbox {
   const settings = outboxSettings(env);
   const store = outboxStore(env);
   const key = JSON.stringify(settings);
-  if (cached?.key !== key || cached.store !== store) cached = { key, store, outbox: createOutbox({ store, settings, deliverers: DELIVERERS }) };
+  if (cached?.key !== key || cached.store !== store) {
+    // The CRM row update (crm/rowSync.ts) reads the item's siblings from the same store when it runs.
+    const deliverers = { ...DELIVERERS, crm: crmRowDeliverer((clientKey) => store.list(clientKey)) as Deliverer };
+    cached = { key, store, outbox: createOutbox({ store, settings, deliverers, onSettled: rowUpdateOnSettled }) };
+  }
   return cached.outbox;
 }

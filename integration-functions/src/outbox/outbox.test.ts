@@ -143,6 +143,48 @@ function rules(name: string, makeStore: () => OutboxStore) {
       for (const k of ks) expect(r.got.get(k)).toBe(1);
     });
 
+    it('arms a follow-up when an item settles (the CRM row): stored, due once settled, left to the worker, re-armed after a restart', async () => {
+      const r = receiver();
+      const clock = { now: Date.parse('2026-05-12T10:00:00Z') };
+      const store = makeStore();
+      const synced: string[] = [];
+      const crm = (async (_payload: unknown, clientKey: string, _log: unknown, attempt: number) => {
+        synced.push(`${attempt}:${(await store.get(clientKey, 'appeal'))?.status}`);
+        return {};
+      }) as Deliverer;
+      const deliver = r.deliver as Deliverer;
+      const outbox = createOutbox({
+        store,
+        settings,
+        deliverers: { home_visit: deliver, appeal: deliver, sms: deliver, mail: deliver, crm },
+        onSettled: (record) => (record.kind === 'appeal' ? [{ kind: 'crm', payload: {} }] : []),
+        now: () => clock.now,
+        random: () => 0.5,
+      });
+      const k = key();
+      r.state.mode = 'down';
+      await outbox.submit('appeal', k, {}, log);
+      expect(await store.get(k, 'crm')).toBeUndefined();
+      clock.now += 1_000;
+      await outbox.deliverDue(log);
+      clock.now += 2_000;
+      expect(await outbox.deliverDue(log)).toMatchObject({ due: 1, failed: 1 });
+      expect(await store.get(k, 'crm')).toMatchObject({ status: 'accepted', attempts: 0, nextAttemptAt: new Date(clock.now).toISOString() });
+      expect(synced).toEqual([]);
+      expect(await outbox.deliverDue(log)).toMatchObject({ due: 1, delivered: 1 });
+      expect(synced).toEqual(['1:failed']);
+
+      // The operator retries it and it goes through: the row follows again.
+      r.state.mode = 'up';
+      expect(await outbox.restart((await store.get(k, 'appeal'))!, log)).toMatchObject({ status: 'delivered' });
+      expect(await store.get(k, 'crm')).toMatchObject({ status: 'accepted', attempts: 0 });
+      await outbox.deliverDue(log);
+      expect(synced).toEqual(['1:failed', '1:delivered']);
+      // Nothing armed for an item whose onSettled asks for nothing.
+      await outbox.submit('sms', `${k}-sms`, {}, log);
+      expect(await store.get(`${k}-sms`, 'crm')).toBeUndefined();
+    });
+
     it('purges delivered and failed items past the retention, never waiting ones', async () => {
       const r = receiver();
       const clock = { now: Date.parse('2026-05-12T10:00:00Z') };
