@@ -19,7 +19,7 @@ import {
 import { APPEAL_KINDS, APPEAL_TOPICS, AppealKind, AppealTopic, REGION_TIME_ZONE, type Lang, type Ticket } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { DoneNotice, SubmitButton, Summary, TextField, deliveryStrings, submitOnCtrlEnter, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
+import { deliveryStrings, DoneNotice, fieldBinder, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { usePresence } from '../shared/hooks/usePresence';
 import { OrganisationCombobox } from '../shared/components/OrganisationCombobox';
 import { format, type Strings } from '../shared/pcf/strings';
@@ -78,6 +78,7 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
 
 
   const disabled = readOnly || form.sending;
+  const bind = fieldBinder({ fields, issues, refs, setField: form.setField, disabled });
   const submitErrorView = errorView(form.submitError, lang);
   const moErrorView = form.organisations.status === 'error' ? errorView(form.organisations.error, lang) : null;
   const recordErrorView = form.record.status === 'error' ? errorView(form.record.error, lang) : null;
@@ -183,28 +184,20 @@ export function AppealFormView(props: AppealFormViewProps): JSX.Element {
             {moErrorView && <ErrorBar error={moErrorView} title={strings.Error_MoTitle} strings={errorStrings} onRetry={form.reloadOrganisations} />}
           </div>
           <TextField
+            {...bind('address')}
             className={styles.wide}
             label={strings.Field_Address}
             hint={strings.Field_AddressHint}
-            issue={issues.address}
-            inputRef={(el) => void (refs.current.address = el)}
-            value={fields.address}
-            disabled={disabled}
             maxLength={500}
-            onChange={(v) => form.setField('address', v)}
           />
           <TextField
+            {...bind('comment')}
             className={styles.wide}
             label={strings.Field_Comment}
             hint={strings.Field_CommentHint}
             required
             multiline
-            issue={issues.comment}
-            inputRef={(el) => void (refs.current.comment = el)}
-            value={fields.comment}
-            disabled={disabled}
             maxLength={4000}
-            onChange={(v) => form.setField('comment', v)}
           />
           {submitErrorView && (
             <div className={styles.wide}>

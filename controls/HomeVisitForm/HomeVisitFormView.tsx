@@ -3,7 +3,7 @@ import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Te
 import { formatPhone, type Lang } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { DoneNotice, SubmitButton, Summary, TextField, deliveryStrings, submitOnCtrlEnter, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
+import { deliveryStrings, DoneNotice, fieldBinder, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { MaskedInput } from '../shared/components/MaskedInput';
 import { PHONE_MASK } from '../shared/components/phoneMask';
 import { dayMonth, weekSummary, weekdayNames } from '../shared/components/weeklyHours';
@@ -74,6 +74,7 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
   const refs = useFirstIssueFocus(form.issueVersion, issues, FIELD_ORDER);
   const newButton = useFocusWhen(result);
   const disabled = readOnly || form.sending;
+  const bind = fieldBinder({ fields, issues, refs, setField: form.setField, disabled });
   const resolveError = resolution.status === 'error' ? resolution.error : null;
   const notFound = isApiError(resolveError) && resolveError.code === 'not_found';
   const resolveErrorView = notFound ? null : errorView(resolveError, lang);
@@ -118,15 +119,12 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
         <div className={mergeClasses(styles.grid, narrow && styles.single)}>
           <div className={styles.wide}>
             <TextField
+              {...bind('address')}
               label={strings.Field_Address}
               required
               hint={form.addressFromCard ? strings.Address_FromCard : strings.Field_AddressHint}
               issue={issues.address ?? (notFound ? strings.Address_NotFound : undefined)}
-              inputRef={(el) => void (refs.current.address = el)}
-              value={fields.address}
-              disabled={disabled}
               maxLength={500}
-              onChange={(v) => form.setField('address', v)}
               onBlur={form.commitAddress}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
@@ -155,13 +153,9 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
             )}
           </div>
           <TextField
+            {...bind('intercomCode')}
             label={strings.Field_Intercom}
-            issue={issues.intercomCode}
-            inputRef={(el) => void (refs.current.intercomCode = el)}
-            value={fields.intercomCode}
-            disabled={disabled}
             maxLength={20}
-            onChange={(v) => form.setField('intercomCode', v)}
           />
           <Field
             label={strings.Field_Phone}
@@ -182,27 +176,19 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
             />
           </Field>
           <TextField
+            {...bind('temperature')}
             label={strings.Field_Temperature}
             hint={strings.Field_TemperatureHint}
-            issue={issues.temperature}
-            inputRef={(el) => void (refs.current.temperature = el)}
-            value={fields.temperature}
-            disabled={disabled}
             inputMode="decimal"
             maxLength={4}
-            onChange={(v) => form.setField('temperature', v)}
           />
           <TextField
+            {...bind('complaints')}
             className={styles.wide}
             label={strings.Field_Complaints}
             required
             multiline
-            issue={issues.complaints}
-            inputRef={(el) => void (refs.current.complaints = el)}
-            value={fields.complaints}
-            disabled={disabled}
             maxLength={2000}
-            onChange={(v) => form.setField('complaints', v)}
           />
           {submitErrorView && (
             <div className={styles.wide}>

@@ -3,7 +3,7 @@ import { Button, Field, MessageBar, MessageBarBody, Spinner, Text, makeStyles, m
 import { formatPhone, type Lang } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { DoneNotice, SubmitButton, Summary, TextField, deliveryStrings, submitOnCtrlEnter, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
+import { deliveryStrings, DoneNotice, fieldBinder, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { MaskedInput } from '../shared/components/MaskedInput';
 import { PHONE_MASK } from '../shared/components/phoneMask';
 import { usePresence } from '../shared/hooks/usePresence';
@@ -40,6 +40,7 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
   const dialog = usePresence(form.confirming);
   const pending = dialog.last;
   const { fields, issues } = form;
+  const bind = fieldBinder({ fields, issues, refs, setField: form.setField, disabled });
   const errorViewOf = errorView(form.error, lang);
   const recordError = form.record.status === 'error' ? errorView(form.record.error, lang) : null;
 
@@ -67,14 +68,10 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
       ) : (
         <>
           <TextField
+            {...bind('name')}
             label={strings.Volunteer_Who}
             required
-            issue={issues.name}
-            inputRef={(el) => void (refs.current.name = el)}
-            value={fields.name}
-            disabled={disabled}
             maxLength={200}
-            onChange={(v) => form.setField('name', v)}
           />
           <Field label={strings.Volunteer_Phone} required validationState={issues.phone ? 'error' : 'none'} validationMessage={issues.phone}>
             <MaskedInput
@@ -87,28 +84,21 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
             />
           </Field>
           <TextField
+            {...bind('address')}
             className={styles.wide}
             label={strings.Volunteer_Address}
             hint={strings.Volunteer_AddressHint}
             required
             issue={issues.address ?? (form.addressNotFound ? strings.Volunteer_AddressNotFound : undefined)}
-            inputRef={(el) => void (refs.current.address = el)}
-            value={fields.address}
-            disabled={disabled}
             maxLength={500}
-            onChange={(v) => form.setField('address', v)}
           />
           <TextField
+            {...bind('help')}
             className={styles.wide}
             label={strings.Volunteer_Help}
             required
             multiline
-            issue={issues.help}
-            inputRef={(el) => void (refs.current.help = el)}
-            value={fields.help}
-            disabled={disabled}
             maxLength={3000}
-            onChange={(v) => form.setField('help', v)}
           />
           {errorViewOf && (
             <div className={styles.wide}>

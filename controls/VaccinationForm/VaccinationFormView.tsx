@@ -5,7 +5,7 @@ import { clockTime, longDate, shortDate } from '../shared/components/calendarTex
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { DayStrip } from '../shared/components/DayStrip';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { DeliveryBadge, DoneNotice, SubmitButton, Summary, TextField, deliveryStrings, submitOnCtrlEnter, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
+import { DeliveryBadge, deliveryStrings, DoneNotice, fieldBinder, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { MaskedInput } from '../shared/components/MaskedInput';
 import { DATE_MASK, SNILS_MASK, dateMaskFromIso } from '../shared/components/masks';
 import { OrganisationCombobox } from '../shared/components/OrganisationCombobox';
@@ -49,6 +49,7 @@ export function VaccinationFormView({ form, slotDays, readOnly, narrow, lang, st
   const newButton = useFocusWhen(booked);
 
   const disabled = readOnly || form.sending;
+  const bind = fieldBinder({ fields, issues, refs, setField: form.setField, disabled });
   const points = form.points.status === 'success' ? form.points.data : [];
   const point = points.find((p) => p.id === fields.pointId) ?? null;
   const organisations = form.organisations.status === 'success' ? form.organisations.data : [];
@@ -63,16 +64,7 @@ export function VaccinationFormView({ form, slotDays, readOnly, narrow, lang, st
   const dialog = usePresence(form.confirming);
   const pending = dialog.last;
   const text = (name: 'lastName' | 'firstName' | 'middleName' | 'position', label: string, required: boolean, max: number) => (
-    <TextField
-      label={label}
-      required={required}
-      issue={issues[name]}
-      inputRef={(el) => void (refs.current[name] = el)}
-      value={fields[name]}
-      disabled={disabled}
-      maxLength={max}
-      onChange={(v) => form.setField(name, v)}
-    />
+    <TextField {...bind(name)} label={label} required={required} maxLength={max} />
   );
   const recordError = error(form.record);
   const slotWhen = (slot: { start: string }) => `${shortDate(localDate(new Date(slot.start)), lang)} ${clockTime(slot.start, lang)}`;

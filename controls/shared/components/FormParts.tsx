@@ -78,6 +78,29 @@ export interface TextFieldProps {
   onKeyDown?: (event: React.KeyboardEvent<HTMLInputElement>) => void;
 }
 
+/** What a form's text field takes from the form's state: its value, message, element and change. */
+export type FieldBinding = Pick<TextFieldProps, 'value' | 'issue' | 'inputRef' | 'onChange' | 'disabled'>;
+
+/** The names of a form's text fields (those whose value is a string). */
+export type TextFieldName<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string;
+
+/** Binds fields by name to a form's state, so a view names each field once: `<TextField {...bind('phone')} … />`. */
+export function fieldBinder<T>(form: {
+  fields: T;
+  issues: Partial<Record<keyof T & string, string>>;
+  refs: FieldRefs<keyof T & string>;
+  setField: (name: TextFieldName<T>, value: string) => void;
+  disabled: boolean;
+}): (name: TextFieldName<T>) => FieldBinding {
+  return (name) => ({
+    value: form.fields[name] as string,
+    issue: form.issues[name],
+    inputRef: (element) => void (form.refs.current[name] = element),
+    onChange: (value) => form.setField(name, value),
+    disabled: form.disabled,
+  });
+}
+
 /** A labelled text input (or textarea) with its hint and its message; autocomplete off (personal data). */
 export function TextField(props: TextFieldProps): JSX.Element {
   const { label, value, onChange, issue, required, hint, disabled, maxLength, multiline, inputRef, className, inputMode, onBlur, onKeyDown } = props;
