@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as https from 'node:https';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { DEV_TENANT, startDevIdentity, type DevIdentity } from './devIdentity';
+import { DEV_INTEGRATION_CLIENT_ID, DEV_TENANT, startDevIdentity, type DevIdentity } from './devIdentity';
 
 /** https GET/POST trusting the issuer's own certificate (as a browser that accepted it). */
 function request(idp: DevIdentity, method: 'GET' | 'POST', url: string, form?: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -131,5 +131,51 @@ describe('development issuer (Entra ID stand-in)', () => {
     expect(foreign.headers.location).toBeUndefined();
     const noPkce = await request(idp, 'GET', authorizeUrl({ code_challenge_method: 'plain' }, challenge));
     expect(fragmentOf(String(noPkce.headers.location)).get('error')).toBe('invalid_request');
+  });
+  it('grants client credentials to a registered confidential client: an app token for the requested resource', async () => {
+    const client = idp.clients[0]!;
+    expect(client.id).toBe(DEV_INTEGRATION_CLIENT_ID);
+    expect(client.secret.length).toBeGreaterThanOrEqual(24);
+    const token = (form: Record<string, string>, headers: Record<string, string> = {}) =>
+      fetch(`${idp.url}/${DEV_TENANT}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams(form), headers });
+    const resource = 'http://127.0.0.1:7080';
+    const ok = await token({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret, scope: `${resource}/.default` });
+    expect(ok.status).toBe(200);
+    const answer = (await ok.json()) as { access_token: string; token_type: string; expires_in: number; refresh_token?: string };
+    expect(answer).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+    expect(answer.refresh_token).toBeUndefined();
+    const { payload } = await jwtVerify(answer.access_token, createRemoteJWKSet(new URL(idp.jwksUri)), { issuer: idp.issuer, audience: resource });
+    expect(payload).toMatchObject({ azp: client.id, appid: client.id, idtyp: 'app', roles: [], tid: DEV_TENANT });
+    expect(payload.roles).not.toContain('EER.Operator');
+    expect(payload.name).toBeUndefined();
+
+    // HTTP Basic client authentication works the same.
+    const basic = Buffer.from(`${client.id}:${client.secret}`).toString('base64');
+    expect((await token({ grant_type: 'client_credentials', scope: `${resource}/.default` }, { authorization: `Basic ${basic}` })).status).toBe(200);
+
+    // Refused: a wrong secret, an unknown client, a scope that is not one resource's /.default.
+    const refused = async (form: Record<string, string>) => {
+      const res = await token({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret, scope: `${resource}/.default`, ...form });
+      return { status: res.status, error: ((await res.json()) as { error: string }).error };
+    };
+    expect(await refused({ client_secret: 'wrong' })).toEqual({ status: 401, error: 'invalid_client' });
+    expect(await refused({ client_secret: '' })).toEqual({ status: 401, error: 'invalid_client' });
+    expect(await refused({ client_id: 'someone-else' })).toEqual({ status: 401, error: 'invalid_client' });
+    expect(await refused({ scope: `${resource}/user_impersonation` })).toEqual({ status: 400, error: 'invalid_scope' });
+    expect(await refused({ scope: `${resource}/.default api://x/.default` })).toEqual({ status: 400, error: 'invalid_scope' });
+  });
+
+  it('takes its confidential clients as an option', async () => {
+    const other = await startDevIdentity({ clients: [{ id: 'app-x', secret: 'sx', roles: ['Sync'] }] });
+    try {
+      const res = await fetch(`${other.url}/${DEV_TENANT}/oauth2/v2.0/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'app-x', client_secret: 'sx', scope: 'https://org.crm.example/.default' }),
+      });
+      const { access_token } = (await res.json()) as { access_token: string };
+      expect(decodeJwt(access_token)).toMatchObject({ aud: 'https://org.crm.example', roles: ['Sync'], azp: 'app-x' });
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -10,7 +10,9 @@
  * - token (`/<tenant>/oauth2/v2.0/token`): `authorization_code` (with `code_verifier`) and `refresh_token` grants,
  *   answering access, id (with the request's nonce) and refresh tokens plus Entra's `client_info`
  *   (base64url `{uid, utid}`, which MSAL's default AAD protocol mode builds the account from); and, for tests and
- *   scripts, a direct grant by `operator_id`.
+ *   scripts, a direct grant by `operator_id`; and `client_credentials` for registered confidential clients (id +
+ *   secret in the body or HTTP Basic, scope `<resource>/.default`), answering an app token (`aud` = the resource,
+ *   `azp`/`appid` = the client, `idtyp: app`, the client's `roles`) — the function app's token for Dataverse.
  * MSAL only accepts an https authority whose issuer has the same origin, so the issuer listens on https too (a
  * self-signed certificate made at start; browsers must trust or ignore it) and `issuer` is the https one. The
  * JWKS stays reachable over plain http for the function app (`jwksUri`). Keys, codes and sessions live in memory.
@@ -28,6 +30,14 @@ export interface DevOperator {
   /** User principal name: what Dynamics knows the user by, and the `login_hint`. */
   upn: string;
   name: string;
+  roles?: string[];
+}
+
+/** A confidential client (an app registration with a secret) allowed the client-credentials grant. */
+export interface DevClient {
+  id: string;
+  secret: string;
+  /** App roles granted to the application (`roles` of its app tokens); none by default. */
   roles?: string[];
 }
 
@@ -49,6 +59,8 @@ export interface DevIdentity {
   /** PEM of the https certificate, for clients that want to trust it rather than ignore errors. */
   certificatePem: string;
   operators: DevOperator[];
+  /** Confidential clients of the client-credentials grant; the first is the function app's registration. */
+  clients: DevClient[];
   /** An access token for an operator, as Entra would issue after sign-in. */
   issueToken(claims: { operatorId: string; name?: string; roles?: string[]; expiresInSeconds?: number; audience?: string }): Promise<string>;
   close(): Promise<void>;
@@ -62,6 +74,8 @@ export interface DevIdentityOptions {
   operators?: DevOperator[];
   /** UPN of the operator `prompt=none` signs in without a `login_hint` (a browser "already signed in"). */
   sessionOperator?: string;
+  /** Confidential clients; default one: the function app (`DEV_INTEGRATION_CLIENT_ID`, a secret made at start). */
+  clients?: DevClient[];
   /** Reuse a certificate (so a browser that accepted it once keeps accepting it). */
   tls?: { key: string; cert: string };
 }
@@ -69,6 +83,8 @@ export interface DevIdentityOptions {
 export const DEV_TENANT = '00000000-0000-4000-8000-000000000122';
 export const DEV_AUDIENCE = 'api://eer-122-functions';
 export const DEV_CLIENT_ID = '00000000-0000-4000-8000-00000000c122';
+/** The function app's own registration (its application user in Dataverse). */
+export const DEV_INTEGRATION_CLIENT_ID = '00000000-0000-4000-8000-0000000a1122';
 export const OPERATOR_ROLE = 'EER.Operator';
 export const SUPERVISOR_ROLE = 'EER.Supervisor';
 
@@ -149,6 +165,7 @@ export async function startDevIdentity(options: DevIdentityOptions = {}): Promis
   const jwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
   const audience = options.audience ?? DEV_AUDIENCE;
   const operators = options.operators ?? DEV_OPERATORS;
+  const clients = options.clients ?? [{ id: DEV_INTEGRATION_CLIENT_ID, secret: base64url(randomBytes(24)) }];
   const tls =
     options.tls ??
     (await (async () => {
@@ -211,6 +228,40 @@ export async function startDevIdentity(options: DevIdentityOptions = {}): Promis
       .setNotBefore('0s')
       .setExpirationTime(`${ACCESS_TTL_S}s`)
       .sign(privateKey as KeyLike);
+
+  /** An app-only token as Entra issues it for the client-credentials grant: the service principal is oid/sub. */
+  const signApp = (client: DevClient, resource: string) =>
+    new SignJWT({ oid: `sp-${client.id}`, azp: client.id, appid: client.id, idtyp: 'app', roles: client.roles ?? [], tid: DEV_TENANT, ver: '2.0' })
+      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+      .setIssuer(issuerOf())
+      .setAudience(resource)
+      .setSubject(`sp-${client.id}`)
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(`${ACCESS_TTL_S}s`)
+      .setJti(randomUUID())
+      .sign(privateKey as KeyLike);
+
+  /** client_credentials: the client authenticates (body or Basic), asks for `<resource>/.default` and gets an app token. */
+  const clientCredentials = async (req: http.IncomingMessage, params: Record<string, string>) => {
+    let id = params.client_id;
+    let secret = params.client_secret;
+    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+    if (basic) {
+      const [user, ...rest] = Buffer.from(basic[1]!, 'base64').toString().split(':');
+      id = decodeURIComponent(user ?? '');
+      secret = decodeURIComponent(rest.join(':'));
+    }
+    const client = clients.find((c) => c.id === id);
+    if (!client) throw new OAuthError('invalid_client', `AADSTS700016: application ${id ? 'with this identifier ' : ''}was not found`, 401);
+    if (!secret || secret !== client.secret) throw new OAuthError('invalid_client', 'AADSTS7000215: invalid client secret provided', 401);
+    const scopes = (params.scope ?? '').split(/\s+/).filter(Boolean);
+    if (scopes.length !== 1 || !scopes[0]!.endsWith('/.default') || scopes[0]!.length <= '/.default'.length) {
+      throw new OAuthError('invalid_scope', 'AADSTS1002012: the scope must be one resource with /.default for the client credentials flow');
+    }
+    const resource = scopes[0]!.slice(0, -'/.default'.length);
+    return { token_type: 'Bearer', expires_in: ACCESS_TTL_S, ext_expires_in: ACCESS_TTL_S, access_token: await signApp(client, resource) };
+  };
 
   const clientInfo = (operator: DevOperator) => base64url(JSON.stringify({ uid: operator.id, utid: DEV_TENANT }));
 
@@ -330,6 +381,7 @@ export async function startDevIdentity(options: DevIdentityOptions = {}): Promis
       }
       return tokenResponse(grant.operator, grant.clientId, params.scope ?? grant.scope, undefined);
     }
+    if (params.grant_type === 'client_credentials') return clientCredentials(req, params);
     throw new OAuthError('unsupported_grant_type', `grant_type ${params.grant_type} is not supported`);
   };
 
@@ -432,6 +484,7 @@ export async function startDevIdentity(options: DevIdentityOptions = {}): Promis
     clientId: DEV_CLIENT_ID,
     certificatePem: tls.cert,
     operators,
+    clients,
     issueToken: (claims) => signAccess(claims),
     close: closeAll,
   };

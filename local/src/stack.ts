@@ -3,7 +3,7 @@
  * host with its settings pointing at them. Used by `npm start` and by the cross-part tests.
  * Each service is started here in one place; services own their files under local/src/<service>/.
  */
-import { startDevIdentity, type DevIdentity } from './devIdentity';
+import { DEV_TENANT, startDevIdentity, type DevIdentity } from './devIdentity';
 import { startLocalHost, type LocalHost } from './functionsHost/host';
 import { loadDefinitions } from './functionsHost/loadDefinitions';
 import { applyLocalSettings, routePrefix } from './functionsHost/settings';
@@ -61,6 +61,11 @@ export interface Stack {
   /** The app settings the function app got (also written to process.env). */
   settings: Record<string, string>;
   services: StackService[];
+  /**
+   * Points the function app's Dataverse settings (DATAVERSE_*) at a Web API — the desk calls it once it listens — with
+   * the identity's confidential client for the token: the outbox then updates the CRM rows of queued requests there.
+   */
+  useDataverse(url: string): void;
   /** An operator's bearer token from the development issuer. */
   operatorToken(operatorId: string, name?: string): Promise<string>;
   close(): Promise<void>;
@@ -123,6 +128,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const timers = startTimers(loadTimerDefinitions(), { intervalMs: options.timerIntervalMs ?? Number(process.env.LOCAL_TIMER_INTERVAL_MS || 2000), log });
     closers.push(() => timers.stop());
 
+    // Dataverse (issue 9, the CRM row update of the outbox): the desk plays the Web API and calls useDataverse(url)
+    // when it listens (it may start after the function app; the app reads settings per use); the function app's
+    // registration is the identity's first confidential client. Removed again when the stack closes.
+    const integrationClient = identity.clients[0]!;
+    const useDataverse = (url: string) => {
+      const dataverse = {
+        DATAVERSE_URL: url,
+        DATAVERSE_AUTHORITY: `${identity.url}/${DEV_TENANT}`,
+        DATAVERSE_CLIENT_ID: integrationClient.id,
+        DATAVERSE_CLIENT_SECRET: integrationClient.secret,
+      };
+      Object.assign(settings, dataverse);
+      Object.assign(process.env, dataverse);
+      services.push({ name: 'Dataverse Web API (the desk)', url: `${url}/api/data/v9.2`, note: `client ${integrationClient.id}` });
+    };
+    closers.push(async () => {
+      for (const key of ['DATAVERSE_URL', 'DATAVERSE_AUTHORITY', 'DATAVERSE_CLIENT_ID', 'DATAVERSE_CLIENT_SECRET']) {
+        if (settings[key] !== undefined && process.env[key] === settings[key]) delete process.env[key];
+      }
+    });
+
     return {
       functionsUrl: host.url,
       identity,
@@ -132,6 +158,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       sms,
       storage,
       runTimers: () => timers.runNow(),
+      useDataverse,
       settings,
       services,
       operatorToken: (operatorId, name) => identity.issueToken({ operatorId, name }),

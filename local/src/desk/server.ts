@@ -9,8 +9,12 @@
  * - a Dataverse Web API (`/api/data/v9.2/…`) over the local store built from the solution model;
  * - the MSAL redirect bridge at the web resource path the solution ships it under;
  * - the inbox (`/inbox`): SMS and e-mails the function app sent, read back from the sinks.
- * The signed-in Dynamics user is a cookie (`eer_desk_user`, a systemuser id) the desk page sets.
+ * The signed-in Dynamics user is a cookie (`eer_desk_user`, a systemuser id) the desk page sets. A server-to-server
+ * caller (the function app updating rows from its outbox) sends a bearer token instead, as Dataverse wants it: RS256
+ * from the development identity (its JWKS), `aud` = the desk's URL, not expired; a registered app's token acts as
+ * the desk's application user (`APPLICATION_USER_ID`), an operator's as that operator. A bad token is 401.
  */
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -29,10 +33,12 @@ import type { Stack } from '../stack';
 export const WEB_API_PATH = '/api/data/v9.2';
 export const USER_COOKIE = 'eer_desk_user';
 const REDIRECT_BRIDGE_PATH = '/WebResources/eer_/auth/redirect.html';
+/** The systemuser the function app's registration acts as (an application user in Dataverse). */
+export const APPLICATION_USER_ID = '00000000-0000-4000-8000-0000001220a1';
 
 export interface DeskOptions {
   /** The running local stack: function app, identity, sinks. */
-  stack: Pick<Stack, 'functionsUrl' | 'identity' | 'mail' | 'sms'>;
+  stack: Pick<Stack, 'functionsUrl' | 'identity' | 'mail' | 'sms'> & Partial<Pick<Stack, 'useDataverse'>>;
   /** 0 (default) = a free port; `npm start` passes 7080. */
   port?: number;
   /** Current values of environment variables besides the stack's (schema name → value). */
@@ -177,9 +183,33 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     return target.startsWith(dir + path.sep) ? target : null;
   };
 
+  const jwks = createRemoteJWKSet(new URL(identity.jwksUri));
+  let base = '';
+  /** The caller of a bearer token: the application user for a registered app, the operator for an operator. */
+  const bearerUser = async (authorization: string): Promise<string> => {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    if (!token) throw new DataverseError('unauthenticated', 'The Authorization header must be a Bearer token.');
+    let claims;
+    try {
+      claims = (await jwtVerify(token, jwks, { issuer: identity.issuer, audience: [base, `${base}/`], algorithms: ['RS256'] })).payload;
+    } catch {
+      // What failed (signature, audience, expiry) stays with the caller's token, not in the answer.
+      throw new DataverseError('unauthenticated', 'The access token is invalid or expired, or not for this organization.');
+    }
+    const appId = typeof claims.azp === 'string' ? claims.azp : typeof claims.appid === 'string' ? claims.appid : undefined;
+    if (claims.idtyp === 'app' && appId && identity.clients.some((c) => c.id === appId)) return APPLICATION_USER_ID;
+    const operator = users.find((u) => u.operatorId === claims.oid);
+    if (operator) return operator.id;
+    throw new DataverseError('unauthenticated', 'The caller is not a user of this organization (no application user for the app).');
+  };
+
   const webApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    const userId = normalGuid(cookie(req, USER_COOKIE) ?? String(req.headers['x-eer-desk-user'] ?? ''));
-    if (!userId || !users.some((u) => u.id === userId)) throw new DataverseError('unauthenticated', 'No signed-in desk user (sign in on the desk page).');
+    let userId: string | undefined;
+    if (req.headers.authorization) userId = await bearerUser(req.headers.authorization);
+    else {
+      userId = normalGuid(cookie(req, USER_COOKIE) ?? String(req.headers['x-eer-desk-user'] ?? '')) ?? undefined;
+      if (!userId || !users.some((u) => u.id === userId)) throw new DataverseError('unauthenticated', 'No signed-in desk user (sign in on the desk page).');
+    }
     const segment = /^\/([A-Za-z_]+)(?:\(([^)]+)\))?$/.exec(url.pathname.slice(WEB_API_PATH.length));
     if (!segment) throw new DataverseError('unknownTable', `Resource not found for the segment '${url.pathname.slice(WEB_API_PATH.length)}'.`);
     const table = store.tableBySet(segment[1]!);
@@ -264,7 +294,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof DataverseError) return json(res, error.status, error.toBody());
+      if (error instanceof DataverseError) {
+        const challenge = error.status === 401 ? { 'www-authenticate': `Bearer authorization_uri=${identity.authority}/oauth2/authorize, resource_id=${base}` } : undefined;
+        return json(res, error.status, error.toBody(), challenge);
+      }
       // Never a stack trace (or a request body) to the client or the log.
       process.stderr.write(`desk: ${req.method} ${(req.url ?? '').split('?')[0]!.replace(/\([^)]*\)/g, '({id})')} failed: ${error instanceof Error ? error.name : 'error'}\n`);
       if (!res.headersSent) json(res, 500, { error: { code: '0x80040216', message: 'An unexpected error occurred.' } });
@@ -274,8 +307,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   inboxUrl = `${base}/inbox`;
+  // The function app updates the rows of queued home visits and appeals here (its DATAVERSE_* settings).
+  options.stack.useDataverse?.(base);
   return {
     url: base,
     inboxUrl,
