@@ -216,18 +216,45 @@ export type CallerNumber = z.infer<typeof CallerNumber>;
 
 // -------------------------------------------------------------------------------------------------- Dates and age
 
+/** An instant as the wall clock of a zone shows it. */
+export interface LocalParts {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** `HH:MM` */
+  time: string;
+  /** ISO weekday, 1 Monday … 7 Sunday. */
+  weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  seconds: number;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAY_OF: Record<string, LocalParts['weekday']> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** The wall clock of `timeZone` at `instant` (Intl only: any IANA zone, DST included). */
+export function localParts(instant: Date, timeZone: string = REGION_TIME_ZONE): LocalParts {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(instant)) p[part.type] = part.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, weekday: WEEKDAY_OF[p.weekday ?? ''] ?? 1, seconds: Number(p.second) };
+}
 
 /** The calendar date `YYYY-MM-DD` it is at `now` in `timeZone`. */
 export function localDate(now: Date, timeZone: string = REGION_TIME_ZONE): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of f.formatToParts(now)) parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return localParts(now, timeZone).date;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

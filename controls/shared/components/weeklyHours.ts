@@ -1,43 +1,19 @@
-import { REGION_TIME_ZONE, type TimeRange, type WeeklyHours } from '@eer/contract';
+import { REGION_TIME_ZONE, localParts, type LocalParts, type TimeRange, type WeeklyHours } from '@eer/contract';
 
 /**
  * Reading `WeeklyHours` (hours per ISO weekday, wall-clock times of the region) in the browser: is it open at an
  * instant, when does it open next, and short texts for people. The same rule as the function app's `availability`
  * (`to` exclusive, a week and a day ahead), which checks again on the server: this one only informs the operator.
  */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export type Weekday = LocalParts['weekday'];
 export const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 /** An instant as the region's wall clock shows it. */
-export interface LocalMoment {
-  /** `YYYY-MM-DD` */
-  date: string;
-  /** `HH:MM` */
-  time: string;
-  weekday: Weekday;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAY_OF: Record<string, Weekday> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+export type LocalMoment = Omit<LocalParts, 'seconds'>;
 
 export function localMoment(instant: Date, timeZone: string = REGION_TIME_ZONE): LocalMoment {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(instant)) p[part.type] = part.value;
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, weekday: WEEKDAY_OF[p.weekday ?? ''] ?? 1 };
+  const { date, time, weekday } = localParts(instant, timeZone);
+  return { date, time, weekday };
 }
 
 function addDays(date: string, days: number): string {

@@ -2,50 +2,9 @@
  * Wall-clock arithmetic in the region's zone with Intl only (no date library): local dates of instants, instants of
  * local times, ISO strings with the zone's offset. Works for any IANA zone, including ones with DST.
  */
-import { REGION_TIME_ZONE } from '@eer/contract';
+import { REGION_TIME_ZONE, localParts, type LocalParts } from '@eer/contract';
 
-export interface LocalParts {
-  /** `YYYY-MM-DD` */
-  date: string;
-  /** `HH:MM` */
-  time: string;
-  /** ISO weekday, 1 Monday … 7 Sunday. */
-  weekday: number;
-  seconds: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
-export function localParts(instant: Date, timeZone: string = REGION_TIME_ZONE): LocalParts {
-  const p: Record<string, string> = {};
-  for (const part of formatter(timeZone).formatToParts(instant)) p[part.type] = part.value;
-  return {
-    date: `${p.year}-${p.month}-${p.day}`,
-    time: `${p.hour}:${p.minute}`,
-    weekday: WEEKDAYS[p.weekday ?? ''] ?? 0,
-    seconds: Number(p.second),
-  };
-}
+export { localParts, type LocalParts };
 
 /** Offset of the zone at an instant, in minutes east of UTC. */
 export function offsetMinutes(instant: Date, timeZone: string = REGION_TIME_ZONE): number {
