@@ -41,6 +41,19 @@ export interface ServiceArea {
   homeVisitHours: WeeklyHours;
 }
 
+/** A home-visit request as the MIS takes it: the serving MO and zone already resolved, the phone normalised. */
+export interface MisHomeVisit {
+  patientId: string;
+  moId: string;
+  zoneId: string;
+  address: Address;
+  intercomCode?: string;
+  phone: string;
+  temperature?: number;
+  complaints: string;
+  clientKey: string;
+}
+
 export interface MisPort {
   /** Candidates best first: exact identifier matches (SNILS, policy, passport) before name/birth-date matches. */
   searchPatients(query: PatientSearchQuery, scope?: { moId?: string }): Promise<{ candidates: PatientSummary[]; truncated: boolean }>;
@@ -69,17 +82,7 @@ export interface MisPort {
   /** The MO and zone serving an address; not_found when no zone serves it. */
   resolveAddress(address: Address): Promise<ServiceArea>;
   /** Same clientKey again returns the first request id. */
-  createHomeVisit(request: {
-    patientId: string;
-    moId: string;
-    zoneId: string;
-    address: Address;
-    intercomCode?: string;
-    phone: string;
-    temperature?: number;
-    complaints: string;
-    clientKey: string;
-  }): Promise<{ requestId: string }>;
+  createHomeVisit(request: MisHomeVisit): Promise<{ requestId: string }>;
   createAppeal(appeal: Appeal): Promise<{ appealId: string }>;
 
   listVaccinationPoints(filter: { districtId?: string; moId?: string }): Promise<VaccinationPoint[]>;

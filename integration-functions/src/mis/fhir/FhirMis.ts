@@ -65,7 +65,7 @@ import type {
 } from '@medplum/fhirtypes';
 import type * as z from 'zod/mini';
 import { AppError } from '../../http/errors';
-import type { MisPort, ServiceArea } from '../MisPort';
+import type { MisHomeVisit, MisPort, ServiceArea } from '../MisPort';
 import { createMisPolicy, LastKnown, type BreakerOptions, type MisPolicy } from '../resilience';
 import { FhirClient, type SearchParams } from './client';
 import {
@@ -689,17 +689,7 @@ export class FhirMis implements MisPort {
     });
   }
 
-  createHomeVisit(request: {
-    patientId: string;
-    moId: string;
-    zoneId: string;
-    address: Address;
-    intercomCode?: string;
-    phone: string;
-    temperature?: number;
-    complaints: string;
-    clientKey: string;
-  }): Promise<{ requestId: string }> {
+  createHomeVisit(request: MisHomeVisit): Promise<{ requestId: string }> {
     return this.run(async () => {
       const visit: ServiceRequest = {
         resourceType: 'ServiceRequest',
