@@ -195,6 +195,14 @@ export function roleId(): string {
   return stableGuid('role', 'operator');
 }
 
+/** The function app's application user (the outbox's CRM update of queued home visits and appeals). */
+export const INTEGRATION_ROLE_NAME = 'EER 122 Integration';
+export function integrationRoleId(): string {
+  return stableGuid('role', 'integration');
+}
+/** Tables whose rows the function app updates (every row, whoever owns it): delivery status and MIS id. */
+const INTEGRATION_TABLES = new Set(['eer_homevisit', 'eer_appeal']);
+
 export function appModuleXml(tables: ResolvedTable[], product: Product): XmlElement {
   return el(
     'AppModule',
@@ -302,12 +310,30 @@ export function roleXml(tables: ResolvedTable[]): XmlElement {
     }
   }
   privileges.push(['prvReadEnvironmentVariableDefinition', 'Global'], ['prvReadEnvironmentVariableValue', 'Global']);
-  privileges.sort((a, b) => a[0].localeCompare(b[0]));
+  return roleElement(roleId(), ROLE_NAME, privileges);
+}
+
+/**
+ * Integration role, for the function app's application user only: read and write every home visit and appeal row
+ * (the rows belong to the operators who made them), nothing else — no create, delete, assign or share.
+ */
+export function integrationRoleXml(tables: ResolvedTable[]): XmlElement {
+  const privileges: [string, string][] = tables
+    .filter((t) => INTEGRATION_TABLES.has(t.logicalName))
+    .flatMap((t): [string, string][] => [
+      [`prvRead${t.schemaName}`, 'Global'],
+      [`prvWrite${t.schemaName}`, 'Global'],
+    ]);
+  return roleElement(integrationRoleId(), INTEGRATION_ROLE_NAME, privileges);
+}
+
+function roleElement(id: string, name: string, privileges: [string, string][]): XmlElement {
+  const sorted = [...privileges].sort((a, b) => a[0].localeCompare(b[0]));
   return el(
     'Role',
-    { id: braced(roleId()), name: ROLE_NAME, isinherited: '1', 'xmlns:xsi': XSI },
+    { id: braced(id), name, isinherited: '1', 'xmlns:xsi': XSI },
     text('IsCustomizable', true),
-    el('RolePrivileges', {}, privileges.map(([name, level]) => el('RolePrivilege', { name, level }))),
+    el('RolePrivileges', {}, sorted.map(([privilege, level]) => el('RolePrivilege', { name: privilege, level }))),
   );
 }
 
@@ -351,6 +377,7 @@ export function rootComponents(tables: ResolvedTable[], choices: ChoiceDef[], co
     ...tables.map((t) => ({ type: COMPONENT_TYPE.table, schemaName: t.logicalName })),
     ...choices.map((c) => ({ type: COMPONENT_TYPE.choice, schemaName: c.name })),
     { type: COMPONENT_TYPE.role, id: braced(roleId()) },
+    { type: COMPONENT_TYPE.role, id: braced(integrationRoleId()) },
     { type: COMPONENT_TYPE.siteMap, schemaName: APP_UNIQUE_NAME },
     ...controls.map((c) => ({ type: COMPONENT_TYPE.customControl, schemaName: c.solutionName })),
     { type: COMPONENT_TYPE.modelDrivenApp, schemaName: APP_UNIQUE_NAME },

@@ -17,6 +17,8 @@ import {
   relationshipFiles,
   relationshipIndexXml,
   relationshipSpecs,
+  INTEGRATION_ROLE_NAME,
+  integrationRoleXml,
   ROLE_NAME,
   roleXml,
   rootComponents,
@@ -75,6 +77,7 @@ export function generateSource(options: GenerateOptions = {}): FileTree {
   put(`AppModules/${APP_UNIQUE_NAME}/AppModule.xml`, appModuleXml(tables, product));
   put(`AppModuleSiteMaps/${APP_UNIQUE_NAME}/AppModuleSiteMap.xml`, siteMapXml(tables));
   put(`Roles/${ROLE_NAME}.xml`, roleXml(tables));
+  put(`Roles/${INTEGRATION_ROLE_NAME}.xml`, integrationRoleXml(tables));
 
   if (options.withControls) {
     for (const control of controls) for (const [p, bytes] of controlFolder(control)) tree.set(p, bytes);

@@ -84,7 +84,11 @@ describe('the packed solution zip', () => {
       expect(views.length).toBe(model.views.filter((v) => v.table === textOf(child(e, 'Name')).toLowerCase()).length);
     }
     expect(children(child(customizations, 'optionsets')!, 'optionset').map((o) => o.attrs.Name).sort()).toEqual(Object.keys(model.choices).sort());
-    expect(children(child(customizations, 'Roles')!, 'Role')).toHaveLength(1);
+    // The operators' role and the function app's integration role (read + write of every home visit and appeal).
+    const roles = children(child(customizations, 'Roles')!, 'Role');
+    expect(roles.map((r) => r.attrs.name)).toEqual(['EER 122 Integration', 'EER 122 Operator']);
+    const integration = children(child(roles[0]!, 'RolePrivileges')!, 'RolePrivilege').map((p) => `${p.attrs.name}:${p.attrs.level}`);
+    expect(integration).toEqual(['prvReadeer_Appeal:Global', 'prvReadeer_HomeVisit:Global', 'prvWriteeer_Appeal:Global', 'prvWriteeer_HomeVisit:Global']);
     expect(children(child(customizations, 'AppModules')!, 'AppModule')).toHaveLength(1);
     expect(children(child(customizations, 'AppModuleSiteMaps')!, 'AppModuleSiteMap')).toHaveLength(1);
     expect(children(child(customizations, 'EntityRelationships')!, 'EntityRelationship').length).toBeGreaterThan(9 * 6);
@@ -96,7 +100,7 @@ describe('the packed solution zip', () => {
     expect(ofType(66).sort()).toEqual(controls.map((c) => c.solutionName).sort());
     expect(built.length).toBeGreaterThan(0);
     expect(ofType(380).sort()).toEqual(Object.keys(model.environmentVariables).sort());
-    expect(ofType(20)).toEqual([children(child(customizations, 'Roles')!, 'Role')[0]!.attrs.id]);
+    expect(ofType(20).sort()).toEqual(roles.map((r) => r.attrs.id).sort());
     expect(ofType(62)).toHaveLength(1);
     expect(ofType(80)).toHaveLength(1);
   });
