@@ -141,7 +141,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       };
       Object.assign(settings, dataverse);
       Object.assign(process.env, dataverse);
-      services.push({ name: 'Dataverse Web API (the desk)', url: `${url}/api/data/v9.2`, note: `client ${integrationClient.id}` });
     };
     closers.push(async () => {
       for (const key of ['DATAVERSE_URL', 'DATAVERSE_AUTHORITY', 'DATAVERSE_CLIENT_ID', 'DATAVERSE_CLIENT_SECRET']) {
