@@ -53,16 +53,28 @@ export class DeskSession {
   }
 
   /**
-   * Replaces the page by a new one (the operator reloads the desk); `fixedTime` pins the page's clock (Date) to that
-   * instant while timers keep running — for steps that depend on the time of day, with EER_NOW set alike.
+   * Replaces the page by a new one (the operator reloads the desk); `fixedTime` moves the page's clock to that instant
+   * (time flows on from there) — for steps that depend on the time of day, with EER_NOW set alike; the next page
+   * without it gets the real time back.
    */
   async newPage(options: { fixedTime?: Date; query?: Record<string, string>; hash?: string } = {}): Promise<void> {
     await this.page.close();
     this.page = await this.browser.context.newPage();
     DeskSession.watch(this.page, this.errors);
-    if (options.fixedTime) await this.page.clock.setFixedTime(options.fixedTime);
+    // Playwright's clock belongs to the browser context, not the page: once moved it stays for every later page.
+    // So it is installed once and moved — to the wanted instant, or back to now — and time flows from there.
+    if (options.fixedTime || this.clockMoved) {
+      const at = options.fixedTime ?? new Date();
+      if (this.clockInstalled) await this.page.clock.setSystemTime(at);
+      else await this.page.clock.install({ time: at });
+      this.clockInstalled = true;
+      this.clockMoved = options.fixedTime !== undefined;
+    }
     await this.open(options.hash ?? '', options.query);
   }
+
+  private clockInstalled = false;
+  private clockMoved = false;
 
   static async start(options: DeskSessionOptions = {}): Promise<DeskSession> {
     // npm start's setting: call state in Azure Table Storage (the stack's Azurite).

@@ -162,9 +162,17 @@ export async function bookHomeVisit(s: DeskSession, complaints: string): Promise
   await s.tab('Вызов на дом');
   const form = s.control('HomeVisitForm');
   await form.getByText('Медицинская организация').first().waitFor({ timeout: UI_TIMEOUT_MS });
-  await form.getByRole('textbox', { name: /^Жалобы/ }).fill(complaints);
+  const complaintsField = form.getByRole('textbox', { name: /^Жалобы/ });
+  await complaintsField.fill(complaints);
   const temperature = form.getByRole('textbox', { name: /^Температура/ });
   if (await temperature.count()) await temperature.fill('37,8');
+  // Known intermittent finding (docs/desk.md): in 2 of about 12 runs under load the typed complaints were gone by
+  // the time «Оформить вызов» was pressed (cause not found; not reproduced with instrumentation). Reported loudly
+  // and typed again, so the rest of the flow is still checked.
+  if ((await complaintsField.inputValue()) !== complaints) {
+    process.stderr.write('e2e finding: HomeVisitForm lost the typed complaints; typing them again\n');
+    await complaintsField.fill(complaints);
+  }
   await form.getByRole('button', { name: /^Оформить вызов/ }).first().click();
   const dialog = s.page.getByRole('alertdialog', { name: /Оформить вызов врача на дом/ });
   await dialog.getByRole('button', { name: 'ОК', exact: true }).click();
