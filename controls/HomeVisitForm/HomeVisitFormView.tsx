@@ -1,11 +1,9 @@
 import * as React from 'react';
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { formatPhone, type Lang } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { deliveryStrings, DoneNotice, fieldBinder, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
-import { MaskedInput } from '../shared/components/MaskedInput';
-import { PHONE_MASK } from '../shared/components/phoneMask';
+import { deliveryStrings, DoneNotice, fieldBinder, PhoneField, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { dayMonth, weekSummary, weekdayNames } from '../shared/components/weeklyHours';
 import { isApiError } from '../shared/api/ApiError';
 import { usePresence } from '../shared/hooks/usePresence';
@@ -157,24 +155,7 @@ export function HomeVisitFormView(props: HomeVisitFormViewProps): JSX.Element {
             label={strings.Field_Intercom}
             maxLength={20}
           />
-          <Field
-            label={strings.Field_Phone}
-            required
-            hint={form.phoneFromCard ? strings.Phone_FromCard : undefined}
-            validationState={issues.phone ? 'error' : 'none'}
-            validationMessage={issues.phone}
-          >
-            <MaskedInput
-              ref={(el) => {
-                refs.current.phone = el;
-              }}
-              mask={PHONE_MASK}
-              inputMode="tel"
-              value={fields.phone}
-              disabled={disabled}
-              onValueChange={(v) => form.setField('phone', v)}
-            />
-          </Field>
+          <PhoneField {...bind('phone')} label={strings.Field_Phone} required hint={form.phoneFromCard ? strings.Phone_FromCard : undefined} />
           <TextField
             {...bind('temperature')}
             label={strings.Field_Temperature}

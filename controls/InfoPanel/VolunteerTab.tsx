@@ -1,11 +1,9 @@
 import * as React from 'react';
-import { Button, Field, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatPhone, type Lang } from '@eer/contract';
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { deliveryStrings, DoneNotice, fieldBinder, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
-import { MaskedInput } from '../shared/components/MaskedInput';
-import { PHONE_MASK } from '../shared/components/phoneMask';
+import { deliveryStrings, DoneNotice, fieldBinder, PhoneField, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { usePresence } from '../shared/hooks/usePresence';
 import { format, type Strings } from '../shared/pcf/strings';
 import { errorStrings } from './ArticleList';
@@ -73,16 +71,7 @@ export function VolunteerTab({ form, age, minAge, readOnly, narrow, lang, string
             required
             maxLength={200}
           />
-          <Field label={strings.Volunteer_Phone} required validationState={issues.phone ? 'error' : 'none'} validationMessage={issues.phone}>
-            <MaskedInput
-              ref={(el) => void (refs.current.phone = el)}
-              mask={PHONE_MASK}
-              inputMode="tel"
-              value={fields.phone}
-              disabled={disabled}
-              onValueChange={(v) => form.setField('phone', v)}
-            />
-          </Field>
+          <PhoneField {...bind('phone')} label={strings.Volunteer_Phone} required />
           <TextField
             {...bind('address')}
             className={styles.wide}

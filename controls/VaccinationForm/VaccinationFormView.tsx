@@ -5,11 +5,10 @@ import { clockTime, longDate, shortDate } from '../shared/components/calendarTex
 import { ConfirmDialog } from '../shared/components/ConfirmDialog';
 import { DayStrip } from '../shared/components/DayStrip';
 import { ErrorBar, errorView } from '../shared/components/ErrorBar';
-import { DeliveryBadge, deliveryStrings, DoneNotice, fieldBinder, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
+import { DeliveryBadge, deliveryStrings, DoneNotice, fieldBinder, PhoneField, SubmitButton, submitOnCtrlEnter, Summary, TextField, useFirstIssueFocus, useFocusWhen } from '../shared/components/FormParts';
 import { MaskedInput } from '../shared/components/MaskedInput';
 import { DATE_MASK, SNILS_MASK, dateMaskFromIso } from '../shared/components/masks';
 import { OrganisationCombobox } from '../shared/components/OrganisationCombobox';
-import { PHONE_MASK } from '../shared/components/phoneMask';
 import { TimeCells } from '../shared/components/TimeCells';
 import { usePresence } from '../shared/hooks/usePresence';
 import { weekSummary, weekdayNames } from '../shared/components/weeklyHours';
@@ -122,16 +121,7 @@ export function VaccinationFormView({ form, slotDays, readOnly, narrow, lang, st
                 onBlur={() => form.checkField('snils')}
               />
             </Field>
-            <Field label={strings.Field_Phone} hint={strings.Field_PhoneHint} required validationState={issues.phone ? 'error' : 'none'} validationMessage={issues.phone}>
-              <MaskedInput
-                ref={(el) => void (refs.current.phone = el)}
-                mask={PHONE_MASK}
-                inputMode="tel"
-                value={fields.phone}
-                disabled={disabled}
-                onValueChange={(v) => form.setField('phone', v)}
-              />
-            </Field>
+            <PhoneField {...bind('phone')} label={strings.Field_Phone} hint={strings.Field_PhoneHint} required />
             <Field className={narrow ? undefined : styles.wide} label={strings.Field_Employer} required validationState={issues.employerMoId ? 'error' : 'none'} validationMessage={issues.employerMoId}>
               <OrganisationCombobox
                 ref={(el) => void (refs.current.employerMoId = el)}

@@ -22,6 +22,8 @@ import type { Delivery } from '../hooks/useOutboxStatus';
 import type { DeliveryState } from '../records/callRecords';
 import { format } from '../pcf/strings';
 import { KeyHint } from './KeyHint';
+import { MaskedInput } from './MaskedInput';
+import { PHONE_MASK } from './phoneMask';
 
 /** Ctrl+Enter (⌘+Enter) anywhere in the form submits it. */
 export function submitOnCtrlEnter(submit: () => void): (event: React.KeyboardEvent) => void {
@@ -121,6 +123,16 @@ export function TextField(props: TextFieldProps): JSX.Element {
           onKeyDown={onKeyDown}
         />
       )}
+    </Field>
+  );
+}
+
+/** A labelled phone field with the «+7 (XXX) XXX-XX-XX» mask, bound like a text field. */
+export function PhoneField(props: FieldBinding & { label: string; hint?: string; required?: boolean }): JSX.Element {
+  const { label, hint, required, value, issue, inputRef, onChange, disabled } = props;
+  return (
+    <Field label={label} hint={hint} required={required} validationState={issue ? 'error' : 'none'} validationMessage={issue}>
+      <MaskedInput ref={inputRef} mask={PHONE_MASK} inputMode="tel" value={value} disabled={disabled} onValueChange={onChange} />
     </Field>
   );
 }
