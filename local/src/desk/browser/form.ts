@@ -119,12 +119,16 @@ class ControlHost {
   private notify(): void {
     if (this.notifyPending) return;
     this.notifyPending = true;
-    setTimeout(() => {
-      this.notifyPending = false;
-      if (!this.instance || this.destroyed) return;
-      const outputs = (this.instance.getOutputs?.() ?? {}) as Record<string, unknown>;
-      this.form.applyOutputs(this, outputs);
-    }, 0);
+    setTimeout(() => this.readOutputs(), 0);
+  }
+
+  /** Reads the outputs a control announced and the form has not taken yet (also before the form saves and leaves). */
+  readOutputs(): void {
+    if (!this.notifyPending) return;
+    this.notifyPending = false;
+    if (!this.instance || this.destroyed) return;
+    const outputs = (this.instance.getOutputs?.() ?? {}) as Record<string, unknown>;
+    this.form.applyOutputs(this, outputs);
   }
 
   destroy(): void {
@@ -475,6 +479,8 @@ export class FormView {
 
   /** Before leaving the form: an existing record's pending changes are saved (a new record's are dropped). */
   async flush(): Promise<void> {
+    // A control that announced outputs just before navigating away (CallPanel's «Завершить обращение») is read first.
+    for (const host of this.hosts) host.readOutputs();
     if (this.recordId) await this.save();
     else await this.saving;
   }
